@@ -1,0 +1,369 @@
+//! What the rules find, and the diagnostics people and programs read.
+//!
+//! Rules return typed [`Finding`]s: the cells involved, the reported value, the computed value.
+//! The engine turns each into a [`Diagnostic`] with the rule's code and severity and a message in
+//! the requested language (see `message.rs`); nothing else writes message text.
+
+use serde::{Serialize, Serializer};
+
+use crate::equation::{Bound, Equation};
+use crate::layout::{Edition, TableId};
+use crate::place::Place;
+use crate::prose::Statement;
+use crate::report::AgencyLevel;
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The report is wrong: an official consistency rule is broken.
+    Error,
+    /// The report is probably wrong or will be marked down; a person should look.
+    Warning,
+    /// Worth knowing, nothing to fix yet (for example a sum that blanks make unverifiable).
+    Info,
+}
+
+impl Severity {
+    /// The Chinese name of the severity.
+    pub const fn zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+    /// The English name of the severity.
+    pub const fn en(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The language of messages.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Chinese (the default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// What a value in a cell is wrong with (H6).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueProblem {
+    /// A negative number where only non-negative ones are allowed.
+    Negative,
+    /// A number with a fractional part where a whole number is required.
+    NotWhole,
+    /// Something that is not a number at all.
+    NotANumber,
+}
+
+/// A defect of the report's layout (H8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LayoutProblem {
+    /// The edition does not match the report year.
+    EditionForYear {
+        /// The report year.
+        year: u16,
+        /// The edition the report uses.
+        edition: Edition,
+        /// The edition the year calls for, if the year had a national table at all.
+        expected: Option<Edition>,
+    },
+    /// A 2021-format report prints （六）其他处理 as one row.
+    CollapsedOtherProcessing,
+    /// A report prints （六）其他处理 both as one row and split into its three rows.
+    DoubleOtherProcessing,
+    /// Rows of the edition that the report does not print.
+    MissingRows {
+        /// The table.
+        table: TableId,
+        /// The missing rows.
+        rows: Vec<Place>,
+    },
+    /// Cells of printed rows that the report does not print.
+    MissingCells {
+        /// The table.
+        table: TableId,
+        /// The missing cells.
+        cells: Vec<Place>,
+    },
+}
+
+/// A prose statement that disagrees with the tables (S1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProseMismatch {
+    /// What the statement is about.
+    pub statement: Statement,
+    /// The sentence the number was read from.
+    pub quote: String,
+    /// The number the prose states.
+    pub stated: u64,
+    /// What the tables give (the sum of their filled cells).
+    pub table: i128,
+    /// Whether some cell of the table side is blank (then `table` is only a lower bound).
+    pub table_incomplete: bool,
+    /// The percentage the prose states next to the number, if any, and what the tables give.
+    pub percent: Option<(String, String)>,
+    /// Whether the number itself agrees (only the percentage may be off).
+    pub count_agrees: bool,
+    /// The filled table cells the statement was compared with.
+    pub cells: Vec<Place>,
+}
+
+/// A problem with how 六 reports fees (S3).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FeeProblem {
+    /// Applications were dropped for unpaid fees, or 六 mentions fees, but no amount is stated.
+    AmountNotStated {
+        /// Applications dropped for unpaid fees.
+        unpaid: Option<u64>,
+    },
+    /// 信息处理费 stated in 万元, the unit of 表二's 行政事业性收费.
+    WrongUnit,
+    /// The 信息处理费 stated equals 表二's 行政事业性收费, which is a different thing.
+    SameAsAdministrativeFees {
+        /// The amount both state.
+        amount: String,
+    },
+}
+
+/// A problem with section 五 (S5).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanProblem {
+    /// 五 is missing or empty.
+    Missing,
+    /// 五 is too short or template text.
+    Boilerplate {
+        /// The number of characters of substance.
+        chars: usize,
+    },
+    /// 五 plans for a year other than the next one.
+    WrongYear {
+        /// The year it plans for.
+        found: u16,
+        /// The year it should plan for.
+        expected: u16,
+        /// The sentence.
+        quote: String,
+    },
+}
+
+/// A problem with the publication date (S7).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Published after the legal deadline.
+    Late {
+        /// The deadline.
+        deadline: crate::report::Date,
+        /// When it was published.
+        published: crate::report::Date,
+        /// Whether the deadline is that of a government's own report (31 March).
+        government: bool,
+    },
+    /// Published before the year it covers had ended.
+    Early {
+        /// When it was published.
+        published: crate::report::Date,
+    },
+}
+
+/// What a rule found, before it is put into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Finding {
+    /// An equation between cells does not hold.
+    Imbalance {
+        /// Which equation.
+        equation: Equation,
+        /// Every cell of the equation, primary first.
+        cells: Vec<Place>,
+        /// What the parts side gives.
+        expected: i128,
+        /// What the total side says.
+        actual: i128,
+        /// Whether the figures are exact or bounds.
+        bound: Bound,
+    },
+    /// Equations that blanks make unverifiable.
+    Incomplete {
+        /// The equations, in order.
+        equations: Vec<Equation>,
+        /// The total cell of each.
+        cells: Vec<Place>,
+    },
+    /// Blank cells (H5).
+    Blanks {
+        /// The table.
+        table: TableId,
+        /// The blank cells.
+        cells: Vec<Place>,
+    },
+    /// Cells holding a mark such as "/" or "无" instead of a number (H5).
+    Placeholders {
+        /// The table.
+        table: TableId,
+        /// The cells and what they hold.
+        cells: Vec<(Place, String)>,
+    },
+    /// A cell whose value is of the wrong type (H6).
+    BadValue {
+        /// The cell.
+        cell: Place,
+        /// What it holds.
+        text: String,
+        /// What is wrong.
+        problem: ValueProblem,
+    },
+    /// A layout defect (H8).
+    Layout(LayoutProblem),
+    /// Last year's report is not the report of the year before (H7, S2, S6 cannot compare).
+    PreviousYear {
+        /// The year last year's report should cover.
+        expected: u16,
+        /// The year it covers.
+        found: u16,
+    },
+    /// Prose that disagrees with the tables (S1).
+    Prose(ProseMismatch),
+    /// Fees reported wrongly (S3).
+    Fees(FeeProblem),
+    /// 规章 reported by an agency that cannot make them (S4).
+    RegulationsAtLevel {
+        /// The agency's level.
+        level: AgencyLevel,
+        /// The cells with a non-zero count.
+        cells: Vec<Place>,
+    },
+    /// Section 五 is empty, boilerplate, or plans for the wrong year (S5).
+    Plan(PlanProblem),
+    /// The prose is largely the same as last year's (S6).
+    Duplication {
+        /// The share of this year's prose found in last year's, in percent.
+        percent: u32,
+    },
+    /// The publication date (S7).
+    Publication(DateProblem),
+}
+
+impl Finding {
+    /// The places the finding names, primary first.
+    pub fn places(&self) -> Vec<Place> {
+        use crate::place::MetaField;
+        use crate::report::ProseField;
+        match self {
+            Finding::Imbalance { cells, .. } | Finding::Incomplete { cells, .. } | Finding::Blanks { cells, .. } => {
+                cells.clone()
+            }
+            Finding::Placeholders { cells, .. } => cells.iter().map(|(p, _)| *p).collect(),
+            Finding::BadValue { cell, .. } => vec![*cell],
+            Finding::Layout(problem) => match problem {
+                LayoutProblem::EditionForYear { .. } => vec![Place::Meta(MetaField::Edition)],
+                LayoutProblem::CollapsedOtherProcessing => {
+                    vec![Place::Requests(crate::layout::RequestRow::Other, None)]
+                }
+                LayoutProblem::DoubleOtherProcessing => {
+                    let mut rows = vec![Place::Requests(crate::layout::RequestRow::Other, None)];
+                    rows.extend(crate::layout::RequestRow::OTHER_SPLIT.map(|r| Place::Requests(r, None)));
+                    rows
+                }
+                LayoutProblem::MissingRows { rows, .. } => rows.clone(),
+                LayoutProblem::MissingCells { cells, .. } => cells.clone(),
+            },
+            Finding::PreviousYear { .. } => vec![Place::Meta(MetaField::Year)],
+            Finding::Prose(mismatch) => mismatch.cells.clone(),
+            Finding::Fees(_) => vec![Place::Prose(ProseField::OtherMatters)],
+            Finding::RegulationsAtLevel { cells, .. } => cells.clone(),
+            Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
+            Finding::Duplication { .. } => vec![Place::Prose(ProseField::Summary)],
+            Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
+        }
+    }
+
+    /// Findings that are only informative whatever their rule's severity.
+    pub fn is_informative(&self) -> bool {
+        matches!(self, Finding::Incomplete { .. } | Finding::PreviousYear { .. })
+    }
+}
+
+/// A diagnostic: one finding of one rule, in words, with the cells it names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The rule's stable code, e.g. `H4`.
+    pub code: &'static str,
+    /// The rule's stable name, e.g. `appeal-total`.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in the requested language.
+    pub message: String,
+    /// Every cell (or field) involved, as JSON Pointers, primary first.
+    pub cells: Vec<String>,
+    /// For arithmetic rules: the value the other cells of the equation give.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    pub expected: Option<i128>,
+    /// For arithmetic rules: the value the report states.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    pub actual: Option<i128>,
+    /// For arithmetic rules: `actual − expected`.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    pub difference: Option<i128>,
+    /// When a row rule and a column rule both fail through one cell: that cell.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub likely_culprit: Option<String>,
+    /// The places named, primary first (the same as `cells`, typed).
+    #[serde(skip)]
+    pub places: Vec<Place>,
+    /// What the rule found.
+    #[serde(skip)]
+    pub finding: Finding,
+}
+
+/// Writes a figure as a JSON number when it is exact in every JSON reader (|n| < 2^53), and as a
+/// string otherwise, so that no reader silently rounds it.
+fn number<S: Serializer>(value: &Option<i128>, serializer: S) -> Result<S::Ok, S::Error> {
+    const SAFE: i128 = 1 << 53;
+    match value {
+        Some(n) if n.abs() < SAFE => serializer.serialize_i64(*n as i64),
+        Some(n) => serializer.collect_str(n),
+        None => serializer.serialize_none(),
+    }
+}
+
+impl Diagnostic {
+    /// The table the diagnostic is about, if any.
+    pub fn table(&self) -> Option<TableId> {
+        self.places.first().and_then(Place::table)
+    }
+}
+
+/// How many diagnostics of each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Informative notes.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// Counts `diagnostics` by severity.
+    pub fn of(diagnostics: &[Diagnostic]) -> Counts {
+        let mut counts = Counts::default();
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+        }
+        counts
+    }
+}

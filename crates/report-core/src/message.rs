@@ -1,0 +1,432 @@
+//! Putting findings into words, in Chinese or English. The only place message text is written.
+
+use crate::diagnostic::{DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem, ProseMismatch, ValueProblem};
+use crate::equation::{Bound, Equation};
+use crate::layout::{Edition, TableId};
+use crate::place::Place;
+use crate::prose::Topic;
+use crate::report::{AgencyLevel, Report};
+
+/// How many places a message lists before it says "等".
+const LISTED: usize = 5;
+
+/// The message for `finding` about `report`, in `lang`.
+pub fn render(finding: &Finding, report: &Report, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh(finding, report),
+        Lang::En => en(finding, report),
+    }
+}
+
+/// The note added to a diagnostic that names the likely culprit.
+pub fn culprit_note(place: &Place, report: &Report, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("行、列两处合计都经过{}，很可能是这一格填错了。", place.describe_zh(report.edition)),
+        Lang::En => format!("A row total and a column total both fail through {}: it is the likely culprit.", place.pointer()),
+    }
+}
+
+/// The official name of an edition, in Chinese.
+pub fn edition_name_zh(edition: Edition) -> &'static str {
+    match edition {
+        Edition::V2021 => "2021 年版格式（国办公开办函〔2021〕30号）",
+        Edition::V2019 => "2019 年试行格式（国办公开办函〔2019〕60号）",
+    }
+}
+
+fn list_zh(places: &[Place], edition: Edition) -> String {
+    let mut listed: Vec<String> = places.iter().take(LISTED).map(|p| p.describe_zh(edition)).collect();
+    if places.len() > LISTED {
+        listed.push(format!("等共 {} 处", places.len()));
+        let last = listed.pop().unwrap_or_default();
+        return format!("{}{last}", listed.join("、"));
+    }
+    listed.join("、")
+}
+
+fn list_en(places: &[Place]) -> String {
+    let mut listed: Vec<String> = places.iter().take(LISTED).map(Place::pointer).collect();
+    if places.len() > LISTED {
+        listed.push(format!("and {} more", places.len() - LISTED));
+    }
+    listed.join(", ")
+}
+
+fn equation_zh(equation: Equation, edition: Edition) -> String {
+    match equation {
+        Equation::RowTotal(row) => format!("表三「{}」行的总计", row.def().short),
+        Equation::ResultsColumn(col) => format!("表三「{}」列的（七）总计", col.short()),
+        Equation::IntakeBalance(col) => format!("表三「{}」列的“一＋二＝（七）总计＋四”", col.short()),
+        Equation::AppealTotal(group) => format!("表四「{}」的总计", group.def().label),
+        Equation::CarryOver(col) => format!("表三「{}」列的上年结转", col.short()),
+        Equation::InForce(item) => format!("表二「{}」的现行有效件数", item.def().labels.any(edition)),
+    }
+}
+
+fn imbalance_zh(equation: Equation, expected: i128, actual: i128, bound: Bound, edition: Edition) -> String {
+    let diff = (actual - expected).abs();
+    let (what, parts, total) = match equation {
+        Equation::RowTotal(row) => (format!("表三「{}」行", row.def().short), "各类申请人之和", "「总计」"),
+        Equation::ResultsColumn(col) => (format!("表三「{}」列", col.short()), "各项办理结果之和", "「（七）总计」"),
+        Equation::IntakeBalance(col) => (
+            format!("表三「{}」列不符合“第一项加第二项之和，等于第三项加第四项之和”", col.short()),
+            "一＋二",
+            "（七）总计＋四",
+        ),
+        Equation::AppealTotal(group) => (
+            format!("表四「{}」", group.def().label),
+            "结果维持＋结果纠正＋其他结果＋尚未审结",
+            "「总计」",
+        ),
+        Equation::CarryOver(col) => (
+            format!("表三「{}」列", col.short()),
+            "上年报告的“四、结转下年度继续办理”",
+            "本年“二、上年结转”",
+        ),
+        Equation::InForce(item) => (
+            format!("表二「{}」", item.def().labels.any(edition)),
+            "上年现行有效件数＋本年制发件数－本年废止件数",
+            "本年现行有效件数",
+        ),
+    };
+    match bound {
+        Bound::Exact => format!("{what}：{parts}为 {expected}，{total}为 {actual}，相差 {diff}。"),
+        Bound::PartsExceed => format!(
+            "{what}：{parts}仅已填部分就有 {expected}（另有空白单元格），{total}却只有 {actual}，至少相差 {diff}。"
+        ),
+        Bound::TotalsExceed => format!(
+            "{what}：{total}仅已填部分就有 {actual}（另有空白单元格），已超过{parts} {expected}，至少相差 {diff}。"
+        ),
+    }
+}
+
+fn topic_zh(topic: Topic) -> String {
+    match topic {
+        Topic::Received => "收到申请".to_owned(),
+        Topic::ReceivedFrom(a) => format!("收到{}的申请", a.short()),
+        Topic::NoneReceived => "未收到申请".to_owned(),
+        Topic::Completed => "办结（答复）".to_owned(),
+        Topic::CarriedOver => "上年结转".to_owned(),
+        Topic::CarriedForward => "结转下年度".to_owned(),
+        Topic::GrantedOrPartially => "予以公开及部分公开".to_owned(),
+        Topic::Granted => "予以公开".to_owned(),
+        Topic::PartiallyGranted => "部分公开".to_owned(),
+        Topic::Withheld => "不予公开".to_owned(),
+        Topic::Unable => "无法提供".to_owned(),
+        Topic::NotProcessed => "不予处理".to_owned(),
+        Topic::OtherProcessing => "其他处理".to_owned(),
+        Topic::Review => "行政复议".to_owned(),
+        Topic::Litigation => "行政诉讼".to_owned(),
+        Topic::ReviewOutcome(o) => format!("行政复议{}", o.def().labels.any(Edition::V2021)),
+        Topic::LitigationOutcome(o) => format!("行政诉讼{}", o.def().labels.any(Edition::V2021)),
+    }
+}
+
+fn quote(text: &str) -> String {
+    const MAX: usize = 60;
+    if text.chars().count() > MAX {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    } else {
+        text.to_owned()
+    }
+}
+
+fn prose_zh(m: &ProseMismatch) -> String {
+    let said = format!("正文“{}”", quote(&m.quote));
+    let topic = topic_zh(m.statement.topic);
+    let mut out = if m.count_agrees {
+        format!("{said}中{topic} {} 件与表格一致", m.stated)
+    } else if m.statement.topic == Topic::NoneReceived {
+        format!("{said}称未收到申请，但表三“一、本年新收”已填 {}", m.table)
+    } else if m.table_incomplete {
+        format!("{said}称{topic} {} 件，但表格中已填部分就有 {} 件", m.stated, m.table)
+    } else {
+        format!("{said}称{topic} {} 件，表格为 {} 件", m.stated, m.table)
+    };
+    if let Some((stated, computed)) = &m.percent {
+        out.push_str(&format!("，所称比例 {stated}% 与按表格计算的 {computed}% 不符"));
+    }
+    out.push('。');
+    out
+}
+
+fn level_zh(level: AgencyLevel) -> &'static str {
+    match level {
+        AgencyLevel::Central => "国务院部门",
+        AgencyLevel::Provincial => "省级机关",
+        AgencyLevel::Municipal => "设区的市级机关",
+        AgencyLevel::County => "县级机关",
+        AgencyLevel::Township => "乡镇（街道）",
+    }
+}
+
+fn zh(finding: &Finding, report: &Report) -> String {
+    let edition = report.edition;
+    match finding {
+        Finding::Imbalance { equation, expected, actual, bound, .. } => {
+            imbalance_zh(*equation, *expected, *actual, *bound, edition)
+        }
+        Finding::Incomplete { equations, .. } => {
+            let listed: Vec<String> = equations.iter().take(3).map(|e| equation_zh(*e, edition)).collect();
+            let more = if equations.len() > 3 { "等" } else { "" };
+            format!(
+                "{} 处合计因有空白单元格暂无法核对（{}{more}），填完后会自动核对。",
+                equations.len(),
+                listed.join("、")
+            )
+        }
+        Finding::Blanks { table, cells } => format!(
+            "{}有 {} 个单元格空白：{}。空白不等于 0，没有发生的请填 0。",
+            table.short_name(),
+            cells.len(),
+            list_zh(cells, edition)
+        ),
+        Finding::Placeholders { table, cells } => {
+            let listed: Vec<String> = cells
+                .iter()
+                .take(LISTED)
+                .map(|(p, text)| format!("{}填“{text}”", p.describe_zh(edition)))
+                .collect();
+            let more = if cells.len() > LISTED { format!("等共 {} 处", cells.len()) } else { String::new() };
+            format!(
+                "{}有单元格用符号代替数字：{}{more}。符号不等于 0，没有发生的请填 0。",
+                table.short_name(),
+                listed.join("、")
+            )
+        }
+        Finding::BadValue { cell, text, problem } => {
+            let money = matches!(cell, Place::Proactive(_, Some(c)) if c.def().kind == crate::layout::CellKind::Money);
+            let why = match (problem, money) {
+                (ValueProblem::Negative, _) => "不能为负数",
+                (ValueProblem::NotWhole, _) => "应为整数",
+                (ValueProblem::NotANumber, true) => "不是数字，应填以万元为单位的金额",
+                (ValueProblem::NotANumber, false) => "不是数字",
+            };
+            format!("{}填写“{text}”，{why}。", cell.describe_zh(edition))
+        }
+        Finding::Layout(problem) => match problem {
+            LayoutProblem::EditionForYear { year, edition, expected: Some(expected) } => format!(
+                "{year} 年度报告应使用{}，本报告使用的是{}。",
+                edition_name_zh(*expected),
+                edition_name_zh(*edition)
+            ),
+            LayoutProblem::EditionForYear { year, .. } => {
+                format!("{year} 年尚无全国统一的年度报告表格（2019 年度报告起才有），请核对报告年度。")
+            }
+            LayoutProblem::CollapsedOtherProcessing => {
+                let subs: Vec<String> = crate::layout::RequestRow::OTHER_SPLIT
+                    .iter()
+                    .map(|r| format!("“{}”", r.def().short.trim_start_matches("（六）")))
+                    .collect();
+                format!(
+                    "表三「（六）其他处理」印为一行，这是 2019 年试行格式的版式；{}应分为{}三行。",
+                    edition_name_zh(edition),
+                    subs.join("")
+                )
+            }
+            LayoutProblem::DoubleOtherProcessing => {
+                "表三「（六）其他处理」既有合并的一行，又有分开的三行，只能保留其一。".to_owned()
+            }
+            LayoutProblem::MissingRows { table, rows } => {
+                format!("{}缺少 {} 行：{}。", table.short_name(), rows.len(), list_zh(rows, edition))
+            }
+            LayoutProblem::MissingCells { table, cells } => {
+                format!("{}缺少 {} 个单元格：{}。", table.short_name(), cells.len(), list_zh(cells, edition))
+            }
+        },
+        Finding::PreviousYear { expected, found } => format!(
+            "提供的上年报告是 {found} 年度的，应为 {expected} 年度，跨年度核对未进行。"
+        ),
+        Finding::Prose(m) => prose_zh(m),
+        Finding::Fees(problem) => match problem {
+            FeeProblem::AmountNotStated { unpaid: Some(n) } => format!(
+                "表三（六）2 有 {n} 件申请因逾期未缴纳费用不再处理，但「六、其他需要报告的事项」没有说明收取信息处理费的情况。"
+            ),
+            FeeProblem::AmountNotStated { unpaid: None } => {
+                "「六、其他需要报告的事项」提到信息处理费，但没有写明金额（例如“收取信息处理费 300 元”或“未收取信息处理费”）。"
+                    .to_owned()
+            }
+            FeeProblem::WrongUnit => {
+                "「六」以“万元”表述信息处理费；信息处理费按元计，万元是表二“行政事业性收费”的单位，请核对是否混淆。"
+                    .to_owned()
+            }
+            FeeProblem::SameAsAdministrativeFees { amount } => format!(
+                "「六」所述信息处理费与表二“行政事业性收费”同为 {amount}；两者不是一回事（信息处理费以元计，行政事业性收费以万元计），请核对是否混淆。"
+            ),
+        },
+        Finding::RegulationsAtLevel { level, cells } => format!(
+            "本机关为{}，无权制定规章，但{}不为 0。规章只能由国务院部门和省级、设区的市级人民政府制定，请核对是否应填入“行政规范性文件”。",
+            level_zh(*level),
+            list_zh(cells, edition)
+        ),
+        Finding::Plan(problem) => match problem {
+            PlanProblem::Missing => "「五、存在的主要问题及改进情况」没有内容。".to_owned(),
+            PlanProblem::Boilerplate { chars } => format!(
+                "「五、存在的主要问题及改进情况」只有 {chars} 个字或仍是模板文字，应具体写明存在的问题和改进措施。"
+            ),
+            PlanProblem::WrongYear { found, expected, quote: q } => format!(
+                "「五」的改进计划写的是 {found} 年（“{}”），本报告为 {} 年度，应规划 {expected} 年的工作。",
+                quote(q),
+                report.year
+            ),
+        },
+        Finding::Duplication { percent } => format!(
+            "正文有 {percent}% 与上年报告相同，超过一半；年度报告与上年雷同会在评估中被扣分。"
+        ),
+        Finding::Publication(problem) => match problem {
+            DateProblem::Late { deadline, published, government } => format!(
+                "发布于 {published}，晚于法定期限 {deadline}（《条例》第四十九条：{}）。",
+                if *government { "县级以上人民政府的年度报告应于每年 3 月 31 日前公布" } else { "政府部门的年度报告应于每年 1 月 31 日前公布" }
+            ),
+            DateProblem::Early { published } => format!(
+                "发布于 {published}，早于统计期结束（{} 年 12 月 31 日），请核对发布日期或报告年度。",
+                report.year
+            ),
+        },
+    }
+}
+
+fn en(finding: &Finding, report: &Report) -> String {
+    match finding {
+        Finding::Imbalance { equation, expected, actual, bound, cells } => {
+            let primary = cells.first().map(Place::pointer).unwrap_or_default();
+            let diff = (actual - expected).abs();
+            let what = match equation {
+                Equation::RowTotal(_) => "the applicant columns",
+                Equation::ResultsColumn(_) => "the result rows",
+                Equation::IntakeBalance(_) => "new + carried over",
+                Equation::AppealTotal(_) => "the four outcomes",
+                Equation::CarryOver(_) => "last year's carried forward",
+                Equation::InForce(_) => "last year's in force + issued − repealed",
+            };
+            match bound {
+                Bound::Exact => format!("{primary}: {what} give {expected}, the report says {actual} (difference {diff})."),
+                Bound::PartsExceed => format!(
+                    "{primary}: the filled cells of {what} already give {expected}, more than the {actual} reported (at least {diff} apart)."
+                ),
+                Bound::TotalsExceed => format!(
+                    "{primary}: the filled totals already give {actual}, more than the {expected} of {what} (at least {diff} apart)."
+                ),
+            }
+        }
+        Finding::Incomplete { equations, cells } => format!(
+            "{} totals cannot be checked yet because of blank cells ({}).",
+            equations.len(),
+            list_en(cells)
+        ),
+        Finding::Blanks { table, cells } => format!(
+            "{}: {} blank cells ({}). Blank is not zero; enter 0 where nothing happened.",
+            table.english_name(),
+            cells.len(),
+            list_en(cells)
+        ),
+        Finding::Placeholders { table, cells } => {
+            let places: Vec<Place> = cells.iter().map(|(p, _)| *p).collect();
+            format!("{}: marks instead of numbers ({}). Enter 0 where nothing happened.", table.english_name(), list_en(&places))
+        }
+        Finding::BadValue { cell, text, problem } => {
+            let why = match problem {
+                ValueProblem::Negative => "cannot be negative",
+                ValueProblem::NotWhole => "must be a whole number",
+                ValueProblem::NotANumber => "is not a number",
+            };
+            format!("{}: \"{text}\" {why}.", cell.pointer())
+        }
+        Finding::Layout(problem) => match problem {
+            LayoutProblem::EditionForYear { year, edition, expected: Some(expected) } => format!(
+                "A report for {year} must use the {} format, not the {} format.",
+                expected.key(),
+                edition.key()
+            ),
+            LayoutProblem::EditionForYear { year, .. } => {
+                format!("There was no national table format for {year}; check the report year.")
+            }
+            LayoutProblem::CollapsedOtherProcessing => {
+                "Table 3 prints （六）其他处理 as one row, the 2019 layout; the 2021 format splits it into three rows.".to_owned()
+            }
+            LayoutProblem::DoubleOtherProcessing => {
+                "Table 3 prints （六）其他处理 both as one row and as three rows.".to_owned()
+            }
+            LayoutProblem::MissingRows { table, rows } => {
+                format!("{} lacks {} rows: {}.", table.english_name(), rows.len(), list_en(rows))
+            }
+            LayoutProblem::MissingCells { table, cells } => {
+                format!("{} lacks {} cells: {}.", table.english_name(), cells.len(), list_en(cells))
+            }
+        },
+        Finding::PreviousYear { expected, found } => {
+            format!("Last year's report covers {found}, not {expected}; the cross-year checks were skipped.")
+        }
+        Finding::Prose(m) => {
+            let mut out = if m.count_agrees {
+                format!("The prose \"{}\" agrees with the tables on {}", quote(&m.quote), m.stated)
+            } else {
+                format!(
+                    "The prose \"{}\" states {}, the tables give {}{}",
+                    quote(&m.quote),
+                    m.stated,
+                    if m.table_incomplete { "at least " } else { "" },
+                    m.table
+                )
+            };
+            if let Some((stated, computed)) = &m.percent {
+                out.push_str(&format!("; its {stated}% does not match the {computed}% the tables give"));
+            }
+            out.push('.');
+            out
+        }
+        Finding::Fees(problem) => match problem {
+            FeeProblem::AmountNotStated { .. } => {
+                "Section 六 does not state the information processing fees collected.".to_owned()
+            }
+            FeeProblem::WrongUnit => {
+                "Section 六 states information processing fees in 万元, the unit of Table 2's administrative fees.".to_owned()
+            }
+            FeeProblem::SameAsAdministrativeFees { amount } => format!(
+                "The information processing fees in section 六 equal Table 2's administrative fees ({amount}); they are different things."
+            ),
+        },
+        Finding::RegulationsAtLevel { cells, .. } => format!(
+            "The agency cannot make 规章 at its level, yet reports some ({}).",
+            list_en(cells)
+        ),
+        Finding::Plan(problem) => match problem {
+            PlanProblem::Missing => "Section 五 is empty.".to_owned(),
+            PlanProblem::Boilerplate { chars } => format!("Section 五 has only {chars} characters of substance."),
+            PlanProblem::WrongYear { found, expected, .. } => format!(
+                "Section 五 plans for {found}; a report for {} should plan for {expected}.",
+                report.year
+            ),
+        },
+        Finding::Duplication { percent } => format!("{percent}% of the prose is the same as last year's."),
+        Finding::Publication(problem) => match problem {
+            DateProblem::Late { deadline, published, .. } => {
+                format!("Published {published}, after the legal deadline {deadline}.")
+            }
+            DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
+        },
+    }
+}
+
+/// The Chinese title of a table for grouping output.
+pub fn table_title_zh(table: Option<TableId>) -> String {
+    match table {
+        Some(t) => format!("{}（{}）", t.short_name(), t.heading()),
+        None => "正文及其他".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lists_are_cut_with_a_count() {
+        let places: Vec<Place> = crate::layout::RequestRow::ALL
+            .iter()
+            .map(|&r| crate::place::req(r, crate::layout::Applicant::Total))
+            .collect();
+        let text = list_zh(&places, Edition::V2021);
+        assert!(text.ends_with(&format!("等共 {} 处", places.len())), "{text}");
+    }
+}

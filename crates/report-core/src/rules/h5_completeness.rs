@@ -1,0 +1,62 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Finding;
+use crate::layout::TableId;
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// Every cell of 表二, 表三 and 表四 holds a value. A blank cell is not 0, and "/", "—" or "无"
+    /// in a cell are defects to report, not zeros to assume. One finding per table lists its blank
+    /// cells, another the cells holding such marks.
+    ///
+    /// ## Why
+    ///
+    /// A reader cannot tell a blank from "not counted" or "forgot"; the format asks for a number in
+    /// every cell, 0 where nothing happened. Blanks also leave the totals unverifiable.
+    ///
+    /// ## Example
+    ///
+    /// 上海市人民政府办公厅 2019: the 总计 column of every result row is left blank, as are the
+    /// 科研机构 and 社会公益组织 columns.
+    ///
+    /// ## Source
+    ///
+    /// 国办公开办函〔2021〕30号 (every cell of the tables is to be filled); FORMAT.md H5.
+    pub struct Completeness {
+        code: "H5",
+        name: "completeness",
+        severity: Error,
+        since: "0.1.0",
+        needs_previous: false,
+        title_zh: "每个单元格都应填写数字，空白不等于 0",
+        title_en: "Every cell holds a number; blank is not zero",
+        explanation_zh: "表二、表三、表四的每个单元格都应填写数字，没有发生的填 0。空白、“/”“—”“无”等都不等于 0：读者无法分辨是没有发生还是漏填，合计也无法核对。",
+    }
+}
+
+impl Rule for Completeness {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        for table in TableId::ALL {
+            let in_table = cx.report.cells().filter(|(place, _)| place.table() == Some(table));
+            let mut blanks = Vec::new();
+            let mut placeholders = Vec::new();
+            for (place, cell) in in_table {
+                if cell.is_blank() {
+                    blanks.push(place);
+                } else if cell.is_placeholder() {
+                    placeholders.push((place, cell.display()));
+                }
+            }
+            if !blanks.is_empty() {
+                out.push(Finding::Blanks { table, cells: blanks });
+            }
+            if !placeholders.is_empty() {
+                out.push(Finding::Placeholders { table, cells: placeholders });
+            }
+        }
+    }
+}

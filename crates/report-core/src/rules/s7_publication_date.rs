@@ -1,0 +1,60 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::{DateProblem, Finding};
+use crate::report::{AgencyLevel, Date};
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// When the report gives its publication date (`published`): a department's report is
+    /// published by 31 January of the next year, a government's own report (an agency named
+    /// …人民政府, above 乡镇) by 31 March; and no report is published before its year has ended.
+    /// 乡镇/街道 deadlines are set by provincial or local notices and are not checked.
+    ///
+    /// ## Why
+    ///
+    /// The deadlines are statutory, and evaluations check them.
+    ///
+    /// ## Example
+    ///
+    /// A 教育局's report for 2024 published on 2025-02-15.
+    ///
+    /// ## Source
+    ///
+    /// 《中华人民共和国政府信息公开条例》第四十九条.
+    pub struct PublicationDate {
+        code: "S7",
+        name: "publication-date",
+        severity: Warning,
+        since: "0.1.0",
+        needs_previous: false,
+        title_zh: "按期发布",
+        title_en: "Published on time",
+        explanation_zh: "《条例》第四十九条：县级以上人民政府部门应于每年 1 月 31 日前公布本部门上一年度的年度报告，县级以上人民政府应于每年 3 月 31 日前公布本级政府上一年度的年度报告。乡镇（街道）的期限由各地规定，不在此核对。",
+    }
+}
+
+impl Rule for PublicationDate {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let report = cx.report;
+        let Some(published) = report.published else {
+            return;
+        };
+        let next = report.year.saturating_add(1);
+        if published < (Date { year: next, month: 1, day: 1 }) {
+            out.push(Finding::Publication(DateProblem::Early { published }));
+            return;
+        }
+        if report.level() == Some(AgencyLevel::Township) {
+            return;
+        }
+        let government = report.agency.trim().ends_with("人民政府");
+        let deadline = Date { year: next, month: if government { 3 } else { 1 }, day: 31 };
+        if published > deadline {
+            out.push(Finding::Publication(DateProblem::Late { deadline, published, government }));
+        }
+    }
+}
