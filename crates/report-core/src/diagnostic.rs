@@ -10,7 +10,7 @@ use crate::equation::{Bound, Equation};
 use crate::layout::{Edition, TableId};
 use crate::place::Place;
 use crate::prose::Statement;
-use crate::report::AgencyLevel;
+use crate::report::{AgencyLevel, ProseField};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -246,6 +246,8 @@ pub enum Finding {
     Duplication {
         /// The share of this year's prose found in last year's, in percent.
         percent: u32,
+        /// The first prose field of the report, where the finding is shown.
+        field: ProseField,
     },
     /// The publication date (S7).
     Publication(DateProblem),
@@ -255,7 +257,6 @@ impl Finding {
     /// The places the finding names, primary first.
     pub fn places(&self) -> Vec<Place> {
         use crate::place::MetaField;
-        use crate::report::ProseField;
         match self {
             Finding::Imbalance { cells, .. } | Finding::Incomplete { cells, .. } | Finding::Blanks { cells, .. } => {
                 cells.clone()
@@ -280,7 +281,7 @@ impl Finding {
             Finding::Fees(_) => vec![Place::Prose(ProseField::OtherMatters)],
             Finding::RegulationsAtLevel { cells, .. } => cells.clone(),
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
-            Finding::Duplication { .. } => vec![Place::Prose(ProseField::Summary)],
+            Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
         }
     }

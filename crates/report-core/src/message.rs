@@ -34,6 +34,14 @@ pub fn edition_name_zh(edition: Edition) -> &'static str {
     }
 }
 
+/// The short Chinese name of an edition.
+pub fn edition_short_zh(edition: Edition) -> &'static str {
+    match edition {
+        Edition::V2021 => "2021 年版格式",
+        Edition::V2019 => "2019 年试行格式",
+    }
+}
+
 fn list_zh(places: &[Place], edition: Edition) -> String {
     let mut listed: Vec<String> = places.iter().take(LISTED).map(|p| p.describe_zh(edition)).collect();
     if places.len() > LISTED {
@@ -206,7 +214,7 @@ fn zh(finding: &Finding, report: &Report) -> String {
         }
         Finding::Layout(problem) => match problem {
             LayoutProblem::EditionForYear { year, edition, expected: Some(expected) } => format!(
-                "{year} 年度报告应使用{}，本报告使用的是{}。",
+                "{year} 年度报告应使用 {}，本报告使用的是 {}。",
                 edition_name_zh(*expected),
                 edition_name_zh(*edition)
             ),
@@ -270,7 +278,7 @@ fn zh(finding: &Finding, report: &Report) -> String {
                 report.year
             ),
         },
-        Finding::Duplication { percent } => format!(
+        Finding::Duplication { percent, .. } => format!(
             "正文有 {percent}% 与上年报告相同，超过一半；年度报告与上年雷同会在评估中被扣分。"
         ),
         Finding::Publication(problem) => match problem {
@@ -398,7 +406,7 @@ fn en(finding: &Finding, report: &Report) -> String {
                 report.year
             ),
         },
-        Finding::Duplication { percent } => format!("{percent}% of the prose is the same as last year's."),
+        Finding::Duplication { percent, .. } => format!("{percent}% of the prose is the same as last year's."),
         Finding::Publication(problem) => match problem {
             DateProblem::Late { deadline, published, .. } => {
                 format!("Published {published}, after the legal deadline {deadline}.")

@@ -209,8 +209,10 @@ impl Report {
             let message = inner.to_string();
             for prefix in ["unknown field `", "duplicate field `"] {
                 if let Some(name) = message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()) {
-                    pointer.push('/');
-                    pointer.push_str(&name.replace('~', "~0").replace('/', "~1"));
+                    let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+                    if !pointer.ends_with(&segment) {
+                        pointer.push_str(&segment);
+                    }
                 }
             }
             ReadError { pointer, line: inner.line(), column: inner.column(), message: inner.to_string() }
@@ -354,10 +356,11 @@ impl ReadError {
             }
         }
         if !self.pointer.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
+            if zh {
+                out.push_str(&format!("（{}）", self.pointer));
+            } else {
+                out.push_str(&format!("{}({})", if out.is_empty() { "" } else { " " }, self.pointer));
             }
-            out.push_str(&format!("（{}）", self.pointer));
         }
         if !out.is_empty() {
             out.push_str(if zh { "：" } else { ": " });

@@ -1,6 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::prose::shared_percent;
+use crate::report::ProseField;
 
 declare_rule! {
     /// ## What it checks
@@ -49,8 +50,9 @@ impl Rule for Duplication {
             return;
         }
         if let Some(percent) = shared_percent(cx.report, previous) {
+            let field = ProseField::ALL.into_iter().find(|&f| cx.report.prose(f).is_some()).unwrap_or(ProseField::Summary);
             if percent > LIMIT {
-                out.push(Finding::Duplication { percent });
+                out.push(Finding::Duplication { percent, field });
             }
         }
     }
