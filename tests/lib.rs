@@ -31,5 +31,6 @@ pub fn truth(name: &str) -> Report {
 /// The expectations recorded next to the truth report `name`.
 pub fn expectations(name: &str) -> serde_json::Value {
     let path = fixtures().join("truth").join(format!("{name}.expect.json"));
-    serde_json::from_str(&std::fs::read_to_string(path).expect("expectations readable")).expect("expectations are JSON")
+    serde_json::from_str(&std::fs::read_to_string(path).expect("expectations readable"))
+        .expect("expectations are JSON")
 }

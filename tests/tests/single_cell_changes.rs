@@ -48,7 +48,10 @@ fn names_cell_in_an_error(report: &Report, place: Place) -> bool {
 
 #[test]
 fn five_published_reports_are_consistent() {
-    let names: Vec<_> = consistent_reports().into_iter().map(|(name, _)| name).collect();
+    let names: Vec<_> = consistent_reports()
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
     assert_eq!(names.len(), 5, "{names:?}");
 }
 

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use report_core::message::{edition_short_zh, table_title_zh};
 use report_core::{CheckResult, Diagnostic, Lang, Report, Severity, TableId};
 
-use crate::FileError;
+use crate::Checked;
 
 fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match lang {
@@ -17,8 +17,14 @@ fn severity_label(severity: Severity, lang: Lang) -> &'static str {
 fn counts_line(result: &CheckResult, lang: Lang) -> String {
     let c = result.counts;
     match lang {
-        Lang::Zh => format!("{} 个错误 · {} 个警告 · {} 个提示", c.errors, c.warnings, c.infos),
-        Lang::En => format!("{} errors · {} warnings · {} notes", c.errors, c.warnings, c.infos),
+        Lang::Zh => format!(
+            "{} 个错误 · {} 个警告 · {} 个提示",
+            c.errors, c.warnings, c.infos
+        ),
+        Lang::En => format!(
+            "{} errors · {} warnings · {} notes",
+            c.errors, c.warnings, c.infos
+        ),
     }
 }
 
@@ -30,7 +36,13 @@ fn group_of(d: &Diagnostic) -> Option<TableId> {
 fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang: Lang) {
     let _ = writeln!(out, "\n  {title}");
     for d in diagnostics {
-        let _ = writeln!(out, "    {} {}  {}", severity_label(d.severity, lang), d.code, d.message);
+        let _ = writeln!(
+            out,
+            "    {} {}  {}",
+            severity_label(d.severity, lang),
+            d.code,
+            d.message
+        );
         if !d.cells.is_empty() {
             let shown: Vec<&str> = d.cells.iter().take(8).map(String::as_str).collect();
             let more = if d.cells.len() > 8 {
@@ -41,7 +53,11 @@ fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang:
             } else {
                 String::new()
             };
-            let label = if lang == Lang::Zh { "位置：" } else { "at: " };
+            let label = if lang == Lang::Zh {
+                "位置："
+            } else {
+                "at: "
+            };
             let _ = writeln!(out, "        {label}{}{more}", shown.join(" "));
         }
     }
@@ -54,7 +70,11 @@ fn write_report(out: &mut String, path: &str, report: &Report, result: &CheckRes
             let _ = writeln!(
                 out,
                 "  {} {} 年度报告（{}）",
-                if report.agency.is_empty() { "（未填机关）" } else { &report.agency },
+                if report.agency.is_empty() {
+                    "（未填机关）"
+                } else {
+                    &report.agency
+                },
                 report.year,
                 edition_short_zh(report.edition)
             );
@@ -63,7 +83,13 @@ fn write_report(out: &mut String, path: &str, report: &Report, result: &CheckRes
         }
         Lang::En => {
             let _ = writeln!(out, "{path}");
-            let _ = writeln!(out, "  {} {} ({} format)", report.agency, report.year, report.edition.key());
+            let _ = writeln!(
+                out,
+                "  {} {} ({} format)",
+                report.agency,
+                report.year,
+                report.edition.key()
+            );
             let verdict = if result.valid { "valid" } else { "invalid" };
             let _ = writeln!(out, "  {verdict}: {}", counts_line(result, lang));
         }
@@ -77,19 +103,25 @@ fn write_report(out: &mut String, path: &str, report: &Report, result: &CheckRes
     // Tables in printed order; prose and metadata after them.
     groups.sort_by_key(|g| g.map_or(usize::MAX, |t| t as usize));
     for group in groups {
-        let mut members: Vec<&Diagnostic> = result.diagnostics.iter().filter(|d| group_of(d) == group).collect();
+        let mut members: Vec<&Diagnostic> = result
+            .diagnostics
+            .iter()
+            .filter(|d| group_of(d) == group)
+            .collect();
         // Errors first; within a severity, the order of the places named.
         members.sort_by_key(|d| d.severity);
         let title = match lang {
             Lang::Zh => table_title_zh(group),
-            Lang::En => group.map_or("Prose and metadata".to_owned(), |t| t.english_name().to_owned()),
+            Lang::En => group.map_or("Prose and metadata".to_owned(), |t| {
+                t.english_name().to_owned()
+            }),
         };
         write_group(out, &title, &members, lang);
     }
 }
 
 /// The text of `nianbao check` for every file.
-pub fn check_results(results: &[(String, Result<(Report, CheckResult), FileError>)], lang: Lang) -> String {
+pub fn check_results(results: &[Checked], lang: Lang) -> String {
     let mut out = String::new();
     for (i, (path, outcome)) in results.iter().enumerate() {
         if i > 0 {
@@ -98,14 +130,21 @@ pub fn check_results(results: &[(String, Result<(Report, CheckResult), FileError
         match outcome {
             Ok((report, result)) => write_report(&mut out, path, report, result, lang),
             Err(err) => {
-                let label = if lang == Lang::Zh { "无法读取" } else { "unreadable" };
+                let label = if lang == Lang::Zh {
+                    "无法读取"
+                } else {
+                    "unreadable"
+                };
                 let _ = writeln!(out, "{path}\n  {label}：{}", err.message);
             }
         }
     }
     if results.len() > 1 {
         let unreadable = results.iter().filter(|(_, r)| r.is_err()).count();
-        let failing = results.iter().filter(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid)).count();
+        let failing = results
+            .iter()
+            .filter(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid))
+            .count();
         let _ = match lang {
             Lang::Zh => writeln!(
                 out,
@@ -132,8 +171,18 @@ pub fn check_results(results: &[(String, Result<(Report, CheckResult), FileError
 pub fn rules(long: bool) -> String {
     let mut out = String::new();
     for meta in report_core::rules::catalogue() {
-        let previous = if meta.needs_previous { "（需上年报告）" } else { "" };
-        let _ = writeln!(out, "{}  {}  {}{previous}", meta.code, meta.severity.zh(), meta.title_zh);
+        let previous = if meta.needs_previous {
+            "（需上年报告）"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "{}  {}  {}{previous}",
+            meta.code,
+            meta.severity.zh(),
+            meta.title_zh
+        );
         if long {
             let _ = writeln!(out, "    {}\n", meta.explanation_zh);
         }

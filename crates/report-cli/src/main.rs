@@ -114,8 +114,17 @@ const EXIT_UNREADABLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { files, previous, format, lang } => run_check(&files, previous.as_deref(), format, lang),
-        Command::New { year, agency, edition } => {
+        Command::Check {
+            files,
+            previous,
+            format,
+            lang,
+        } => run_check(&files, previous.as_deref(), format, lang),
+        Command::New {
+            year,
+            agency,
+            edition,
+        } => {
             let edition = match edition {
                 Some(EditionArg::V2021) => Edition::V2021,
                 Some(EditionArg::V2019) => Edition::V2019,
@@ -171,12 +180,21 @@ impl FileError {
     fn io(path: &Path, err: &std::io::Error, lang: Lang) -> FileError {
         let message = match (lang, err.kind()) {
             (Lang::Zh, std::io::ErrorKind::NotFound) => format!("找不到文件 {}", path.display()),
-            (Lang::Zh, std::io::ErrorKind::PermissionDenied) => format!("没有权限读取 {}", path.display()),
-            (Lang::Zh, std::io::ErrorKind::InvalidData) => format!("{} 不是 UTF-8 编码的文本", path.display()),
+            (Lang::Zh, std::io::ErrorKind::PermissionDenied) => {
+                format!("没有权限读取 {}", path.display())
+            }
+            (Lang::Zh, std::io::ErrorKind::InvalidData) => {
+                format!("{} 不是 UTF-8 编码的文本", path.display())
+            }
             (Lang::Zh, _) => format!("无法读取 {}：{err}", path.display()),
             (Lang::En, _) => format!("cannot read {}: {err}", path.display()),
         };
-        FileError { message, pointer: None, line: None, column: None }
+        FileError {
+            message,
+            pointer: None,
+            line: None,
+            column: None,
+        }
     }
 
     fn parse(err: &ReadError, lang: Lang) -> FileError {
@@ -194,6 +212,9 @@ fn read_report(path: &Path, lang: Lang) -> Result<Report, FileError> {
     Report::from_json(&text).map_err(|e| FileError::parse(&e, lang))
 }
 
+/// A file's path and what checking it gave.
+pub type Checked = (String, Result<(Report, CheckResult), FileError>);
+
 /// One file's result, as `check --format json` prints it.
 #[derive(Serialize)]
 struct FileReport<'a> {
@@ -207,7 +228,12 @@ struct FileReport<'a> {
     error: Option<&'a FileError>,
 }
 
-fn run_check(files: &[PathBuf], previous: Option<&Path>, format: Format, lang: LangArg) -> ExitCode {
+fn run_check(
+    files: &[PathBuf],
+    previous: Option<&Path>,
+    format: Format,
+    lang: LangArg,
+) -> ExitCode {
     let lang = match lang {
         LangArg::Zh => Lang::Zh,
         LangArg::En => Lang::En,
@@ -216,12 +242,19 @@ fn run_check(files: &[PathBuf], previous: Option<&Path>, format: Format, lang: L
         None => None,
         Some((_, Ok(report))) => Some(report),
         Some((path, Err(err))) => {
-            eprintln!("nianbao：上年报告 {} 无法读取：{}", path.display(), err.message);
+            eprintln!(
+                "nianbao：上年报告 {} 无法读取：{}",
+                path.display(),
+                err.message
+            );
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let options = CheckOptions { previous: previous.as_ref(), lang };
-    let results: Vec<(String, Result<(Report, CheckResult), FileError>)> = files
+    let options = CheckOptions {
+        previous: previous.as_ref(),
+        lang,
+    };
+    let results: Vec<Checked> = files
         .iter()
         .map(|path| {
             let outcome = read_report(path, lang).map(|report| {
@@ -245,7 +278,13 @@ fn run_check(files: &[PathBuf], previous: Option<&Path>, format: Format, lang: L
                         diagnostics: Some(&result.diagnostics),
                         error: None,
                     },
-                    Err(err) => FileReport { path: path.clone(), valid: false, counts: None, diagnostics: None, error: Some(err) },
+                    Err(err) => FileReport {
+                        path: path.clone(),
+                        valid: false,
+                        counts: None,
+                        diagnostics: None,
+                        error: Some(err),
+                    },
                 })
                 .collect();
             to_json(&out)
@@ -257,7 +296,10 @@ fn run_check(files: &[PathBuf], previous: Option<&Path>, format: Format, lang: L
     }
     if results.iter().any(|(_, r)| r.is_err()) {
         ExitCode::from(EXIT_UNREADABLE)
-    } else if results.iter().any(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid)) {
+    } else if results
+        .iter()
+        .any(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid))
+    {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS

@@ -31,7 +31,9 @@ pub enum Cell {
 
 /// Marks that real reports print in a cell instead of a number; they mean "nothing here" but are
 /// defects to report, not zeros to assume.
-const PLACEHOLDERS: &[&str] = &["/", "／", "-", "－", "—", "——", "–", "―", "无", "空", "暂无", "\\", "、"];
+const PLACEHOLDERS: &[&str] = &[
+    "/", "／", "-", "－", "—", "——", "–", "―", "无", "空", "暂无", "\\", "、",
+];
 
 impl Cell {
     /// The count in the cell, if it holds a valid one.
@@ -64,7 +66,10 @@ impl Cell {
         if trimmed.is_empty() {
             return Cell::Blank;
         }
-        let compact: String = trimmed.chars().filter(|c| *c != ',' && *c != '，').collect();
+        let compact: String = trimmed
+            .chars()
+            .filter(|c| *c != ',' && *c != '，')
+            .collect();
         let parsed = match kind {
             CellKind::Count => compact.parse::<u64>().ok().map(Cell::Count),
             CellKind::SignedCount => compact.parse::<i64>().ok().map(Cell::Signed),
@@ -201,7 +206,13 @@ mod tests {
         let cell = Cell::parse(CellKind::Money, "96171.60");
         assert_eq!(cell.display(), "96171.60");
         assert_eq!(Cell::parse(CellKind::Money, "-5"), Cell::Text("-5".into()));
-        assert_eq!(Cell::parse(CellKind::Money, "1e3"), Cell::Text("1e3".into()));
-        assert_eq!(serde_json::to_string(&cell).ok().as_deref(), Some("\"96171.60\""));
+        assert_eq!(
+            Cell::parse(CellKind::Money, "1e3"),
+            Cell::Text("1e3".into())
+        );
+        assert_eq!(
+            serde_json::to_string(&cell).ok().as_deref(),
+            Some("\"96171.60\"")
+        );
     }
 }

@@ -258,9 +258,9 @@ impl Finding {
     pub fn places(&self) -> Vec<Place> {
         use crate::place::MetaField;
         match self {
-            Finding::Imbalance { cells, .. } | Finding::Incomplete { cells, .. } | Finding::Blanks { cells, .. } => {
-                cells.clone()
-            }
+            Finding::Imbalance { cells, .. }
+            | Finding::Incomplete { cells, .. }
+            | Finding::Blanks { cells, .. } => cells.clone(),
             Finding::Placeholders { cells, .. } => cells.iter().map(|(p, _)| *p).collect(),
             Finding::BadValue { cell, .. } => vec![*cell],
             Finding::Layout(problem) => match problem {
@@ -270,7 +270,9 @@ impl Finding {
                 }
                 LayoutProblem::DoubleOtherProcessing => {
                     let mut rows = vec![Place::Requests(crate::layout::RequestRow::Other, None)];
-                    rows.extend(crate::layout::RequestRow::OTHER_SPLIT.map(|r| Place::Requests(r, None)));
+                    rows.extend(
+                        crate::layout::RequestRow::OTHER_SPLIT.map(|r| Place::Requests(r, None)),
+                    );
                     rows
                 }
                 LayoutProblem::MissingRows { rows, .. } => rows.clone(),
@@ -288,7 +290,10 @@ impl Finding {
 
     /// Findings that are only informative whatever their rule's severity.
     pub fn is_informative(&self) -> bool {
-        matches!(self, Finding::Incomplete { .. } | Finding::PreviousYear { .. })
+        matches!(
+            self,
+            Finding::Incomplete { .. } | Finding::PreviousYear { .. }
+        )
     }
 }
 

@@ -99,13 +99,21 @@ pub enum Outcome {
 
 /// Compares the parts side with the total side of an equation.
 pub fn compare(parts: &Side, totals: &Side) -> Outcome {
-    let broken = |bound| Outcome::Broken { expected: parts.known, actual: totals.known, bound };
+    let broken = |bound| Outcome::Broken {
+        expected: parts.known,
+        actual: totals.known,
+        bound,
+    };
     match (parts.incomplete, totals.incomplete) {
         (false, false) if parts.known == totals.known => Outcome::Holds,
         (false, false) => broken(Bound::Exact),
         // Only sums of non-negative counts can be bounded; S2 subtracts and is never bounded.
-        (true, false) if parts.known > totals.known && parts.known >= 0 => broken(Bound::PartsExceed),
-        (false, true) if totals.known > parts.known && totals.known >= 0 => broken(Bound::TotalsExceed),
+        (true, false) if parts.known > totals.known && parts.known >= 0 => {
+            broken(Bound::PartsExceed)
+        }
+        (false, true) if totals.known > parts.known && totals.known >= 0 => {
+            broken(Bound::TotalsExceed)
+        }
         _ => Outcome::Incomplete,
     }
 }
@@ -115,12 +123,19 @@ mod tests {
     use super::*;
 
     fn side(known: i128, incomplete: bool) -> Side {
-        Side { known, incomplete, filled: Vec::new() }
+        Side {
+            known,
+            incomplete,
+            filled: Vec::new(),
+        }
     }
 
     #[test]
     fn blanks_make_a_sum_unverifiable_not_wrong() {
-        assert_eq!(compare(&side(5, true), &side(9, false)), Outcome::Incomplete);
+        assert_eq!(
+            compare(&side(5, true), &side(9, false)),
+            Outcome::Incomplete
+        );
         assert_eq!(compare(&side(5, false), &side(5, false)), Outcome::Holds);
     }
 
@@ -128,11 +143,19 @@ mod tests {
     fn a_lower_bound_can_still_prove_a_total_wrong() {
         assert_eq!(
             compare(&side(12, true), &side(10, false)),
-            Outcome::Broken { expected: 12, actual: 10, bound: Bound::PartsExceed }
+            Outcome::Broken {
+                expected: 12,
+                actual: 10,
+                bound: Bound::PartsExceed
+            }
         );
         assert_eq!(
             compare(&side(3, false), &side(4, true)),
-            Outcome::Broken { expected: 3, actual: 4, bound: Bound::TotalsExceed }
+            Outcome::Broken {
+                expected: 3,
+                actual: 4,
+                bound: Bound::TotalsExceed
+            }
         );
     }
 }

@@ -60,19 +60,31 @@ pub struct Labels {
 impl Labels {
     /// The same label in both editions.
     pub const fn both(label: &'static str) -> Labels {
-        Labels { v2021: Some(label), v2019: Some(label) }
+        Labels {
+            v2021: Some(label),
+            v2019: Some(label),
+        }
     }
     /// A label that exists only in the 2021 format.
     pub const fn only_2021(label: &'static str) -> Labels {
-        Labels { v2021: Some(label), v2019: None }
+        Labels {
+            v2021: Some(label),
+            v2019: None,
+        }
     }
     /// A label that exists only in the 2019 trial format.
     pub const fn only_2019(label: &'static str) -> Labels {
-        Labels { v2021: None, v2019: Some(label) }
+        Labels {
+            v2021: None,
+            v2019: Some(label),
+        }
     }
     /// Different labels in the two editions.
     pub const fn differ(v2021: &'static str, v2019: &'static str) -> Labels {
-        Labels { v2021: Some(v2021), v2019: Some(v2019) }
+        Labels {
+            v2021: Some(v2021),
+            v2019: Some(v2019),
+        }
     }
     /// The label in `edition`, or `None` when the item does not exist in it.
     pub const fn get(&self, edition: Edition) -> Option<&'static str> {
@@ -264,7 +276,13 @@ const fn request_row(
     group: Option<RequestGroup>,
     role: RowRole,
 ) -> RequestRowDef {
-    RequestRowDef { key, labels, short, group, role }
+    RequestRowDef {
+        key,
+        labels,
+        short,
+        group,
+        role,
+    }
 }
 
 use RequestGroup as G;
@@ -330,12 +348,18 @@ layout_keys! {
 
 impl RequestRow {
     /// The three rows that split （六）其他处理 in the 2021 format.
-    pub const OTHER_SPLIT: [RequestRow; 3] =
-        [RequestRow::OtherNoCorrection, RequestRow::OtherFeeUnpaid, RequestRow::OtherOther];
+    pub const OTHER_SPLIT: [RequestRow; 3] = [
+        RequestRow::OtherNoCorrection,
+        RequestRow::OtherFeeUnpaid,
+        RequestRow::OtherOther,
+    ];
 
     /// The rows of `edition` in printed order.
     pub fn in_edition(edition: Edition) -> impl Iterator<Item = RequestRow> {
-        Self::ALL.iter().copied().filter(move |r| r.def().labels.in_edition(edition))
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(move |r| r.def().labels.in_edition(edition))
     }
 }
 
@@ -352,8 +376,18 @@ pub struct ColumnDef {
     pub kind: CellKind,
 }
 
-const fn column(key: &'static str, labels: Labels, parent: Option<&'static str>, kind: CellKind) -> ColumnDef {
-    ColumnDef { key, labels, parent, kind }
+const fn column(
+    key: &'static str,
+    labels: Labels,
+    parent: Option<&'static str>,
+    kind: CellKind,
+) -> ColumnDef {
+    ColumnDef {
+        key,
+        labels,
+        parent,
+        kind,
+    }
 }
 
 /// The header cell above the five 法人或其他组织 columns of 表三.
@@ -361,7 +395,8 @@ pub const ORGANISATIONS_HEADER: &str = "法人或其他组织";
 /// The header cell above all applicant columns of 表三.
 pub const APPLICANTS_HEADER: &str = "申请人情况";
 /// The note in the top-left header cell of 表三.
-pub const REQUESTS_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
+pub const REQUESTS_NOTE: &str =
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）";
 
 layout_keys! {
     /// A column of 表三: who applied.
@@ -418,7 +453,11 @@ pub struct AppealGroupDef {
     pub parent: Option<&'static str>,
 }
 
-const fn appeal_group(key: &'static str, label: &'static str, parent: Option<&'static str>) -> AppealGroupDef {
+const fn appeal_group(
+    key: &'static str,
+    label: &'static str,
+    parent: Option<&'static str>,
+) -> AppealGroupDef {
     AppealGroupDef { key, label, parent }
 }
 
@@ -455,7 +494,12 @@ layout_keys! {
 
 impl Outcome {
     /// The four columns that add up to 总计.
-    pub const PARTS: [Outcome; 4] = [Outcome::Upheld, Outcome::Corrected, Outcome::Other, Outcome::Pending];
+    pub const PARTS: [Outcome; 4] = [
+        Outcome::Upheld,
+        Outcome::Corrected,
+        Outcome::Other,
+        Outcome::Pending,
+    ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -481,7 +525,12 @@ const fn item(
     block: &'static str,
     columns: &'static [ProactiveColumn],
 ) -> ProactiveItemDef {
-    ProactiveItemDef { key, labels, block, columns }
+    ProactiveItemDef {
+        key,
+        labels,
+        block,
+        columns,
+    }
 }
 
 /// The header of the first column of every 表二 block.
@@ -489,8 +538,14 @@ pub const PROACTIVE_ITEM_HEADER: &str = "信息内容";
 
 use ProactiveColumn as C;
 
-const DOCUMENT_COLUMNS: &[ProactiveColumn] =
-    &[C::Issued, C::Repealed, C::InForce, C::Made, C::Published, C::TotalPublished];
+const DOCUMENT_COLUMNS: &[ProactiveColumn] = &[
+    C::Issued,
+    C::Repealed,
+    C::InForce,
+    C::Made,
+    C::Published,
+    C::TotalPublished,
+];
 const DECISION_COLUMNS: &[ProactiveColumn] = &[C::PreviousItems, C::Change, C::Decisions];
 const FEE_COLUMNS: &[ProactiveColumn] = &[C::PreviousItems, C::Change, C::FeeAmount];
 const PROCUREMENT_COLUMNS: &[ProactiveColumn] = &[C::Items, C::ProcurementAmount];
@@ -520,7 +575,11 @@ layout_keys! {
 impl ProactiveItem {
     /// The columns this item has in `edition`, in printed order.
     pub fn columns_in(self, edition: Edition) -> impl Iterator<Item = ProactiveColumn> {
-        self.def().columns.iter().copied().filter(move |c| c.def().labels.in_edition(edition))
+        self.def()
+            .columns
+            .iter()
+            .copied()
+            .filter(move |c| c.def().labels.in_edition(edition))
     }
     /// Finds a column of this item by its JSON key.
     pub fn column_by_key(self, key: &str) -> Option<ProactiveColumn> {
@@ -528,7 +587,10 @@ impl ProactiveItem {
     }
     /// The items of `edition` in printed order.
     pub fn in_edition(edition: Edition) -> impl Iterator<Item = ProactiveItem> {
-        Self::ALL.iter().copied().filter(move |r| r.def().labels.in_edition(edition))
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(move |r| r.def().labels.in_edition(edition))
     }
 }
 
@@ -590,10 +652,18 @@ mod tests {
     fn each_item_has_columns_in_each_of_its_editions() {
         for edition in Edition::ALL {
             for item in ProactiveItem::in_edition(edition) {
-                assert!(item.columns_in(edition).count() > 0, "{} {}", item.key(), edition.key());
+                assert!(
+                    item.columns_in(edition).count() > 0,
+                    "{} {}",
+                    item.key(),
+                    edition.key()
+                );
             }
         }
-        let cols: Vec<_> = ProactiveItem::Fees.columns_in(Edition::V2021).map(|c| c.key()).collect();
+        let cols: Vec<_> = ProactiveItem::Fees
+            .columns_in(Edition::V2021)
+            .map(|c| c.key())
+            .collect();
         assert_eq!(cols, ["amount"]);
     }
 

@@ -47,7 +47,9 @@ use serde::Serialize;
 
 pub use cell::Cell;
 pub use diagnostic::{Counts, Diagnostic, Finding, Lang, Severity};
-pub use layout::{AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId};
+pub use layout::{
+    AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId,
+};
 pub use place::Place;
 pub use report::{AgencyLevel, Date, Overview, ProseField, ReadError, Report};
 pub use rules::{Rule, RuleMeta, RULES};
@@ -77,12 +79,19 @@ pub struct CheckResult {
 
 /// Checks `report` against every rule.
 pub fn check(report: &Report, options: &CheckOptions<'_>) -> CheckResult {
-    let cx = rules::Context { report, previous: options.previous };
+    let cx = rules::Context {
+        report,
+        previous: options.previous,
+    };
     let mut ranked: Vec<(usize, Diagnostic)> = Vec::new();
     for (rank, rule) in RULES.iter().enumerate() {
         let mut findings = Vec::new();
         rule.check(&cx, &mut findings);
-        ranked.extend(findings.into_iter().map(|f| (rank, diagnose(rule.meta(), f, report, options.lang))));
+        ranked.extend(
+            findings
+                .into_iter()
+                .map(|f| (rank, diagnose(rule.meta(), f, report, options.lang))),
+        );
     }
     let mut diagnostics: Vec<Diagnostic> = {
         ranked.sort_by(|(ra, a), (rb, b)| {
@@ -92,19 +101,29 @@ pub fn check(report: &Report, options: &CheckOptions<'_>) -> CheckResult {
     };
     name_culprits(&mut diagnostics, report, options.lang);
     let counts = Counts::of(&diagnostics);
-    CheckResult { valid: counts.errors == 0, counts, diagnostics }
+    CheckResult {
+        valid: counts.errors == 0,
+        counts,
+        diagnostics,
+    }
 }
 
 fn diagnose(meta: &'static RuleMeta, finding: Finding, report: &Report, lang: Lang) -> Diagnostic {
     let places = finding.places();
     let (expected, actual) = match &finding {
-        Finding::Imbalance { expected, actual, .. } => (Some(*expected), Some(*actual)),
+        Finding::Imbalance {
+            expected, actual, ..
+        } => (Some(*expected), Some(*actual)),
         _ => (None, None),
     };
     Diagnostic {
         code: meta.code,
         rule: meta.name,
-        severity: if finding.is_informative() { Severity::Info } else { meta.severity },
+        severity: if finding.is_informative() {
+            Severity::Info
+        } else {
+            meta.severity
+        },
         message: message::render(&finding, report, lang),
         cells: places.iter().map(Place::pointer).collect(),
         expected,
@@ -122,7 +141,10 @@ fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
     use equation::Equation;
     let mut crossings: HashMap<Place, (bool, bool)> = HashMap::new();
     for d in diagnostics.iter() {
-        if let Finding::Imbalance { equation, cells, .. } = &d.finding {
+        if let Finding::Imbalance {
+            equation, cells, ..
+        } = &d.finding
+        {
             if matches!(equation, Equation::CarryOver(_) | Equation::InForce(_)) {
                 continue;
             }
@@ -140,11 +162,15 @@ fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
         let Finding::Imbalance { cells, .. } = &d.finding else {
             continue;
         };
-        let candidates: Vec<Place> =
-            cells.iter().copied().filter(|c| crossings.get(c) == Some(&(true, true))).collect();
+        let candidates: Vec<Place> = cells
+            .iter()
+            .copied()
+            .filter(|c| crossings.get(c) == Some(&(true, true)))
+            .collect();
         if let [culprit] = candidates[..] {
             d.likely_culprit = Some(culprit.pointer());
-            d.message.push_str(&message::culprit_note(&culprit, report, lang));
+            d.message
+                .push_str(&message::culprit_note(&culprit, report, lang));
         }
     }
 }

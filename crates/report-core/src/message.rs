@@ -1,6 +1,8 @@
 //! Putting findings into words, in Chinese or English. The only place message text is written.
 
-use crate::diagnostic::{DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem, ProseMismatch, ValueProblem};
+use crate::diagnostic::{
+    DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem, ProseMismatch, ValueProblem,
+};
 use crate::equation::{Bound, Equation};
 use crate::layout::{Edition, TableId};
 use crate::place::Place;
@@ -21,8 +23,14 @@ pub fn render(finding: &Finding, report: &Report, lang: Lang) -> String {
 /// The note added to a diagnostic that names the likely culprit.
 pub fn culprit_note(place: &Place, report: &Report, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("行、列两处合计都经过{}，很可能是这一格填错了。", place.describe_zh(report.edition)),
-        Lang::En => format!("A row total and a column total both fail through {}: it is the likely culprit.", place.pointer()),
+        Lang::Zh => format!(
+            "行、列两处合计都经过{}，很可能是这一格填错了。",
+            place.describe_zh(report.edition)
+        ),
+        Lang::En => format!(
+            "A row total and a column total both fail through {}: it is the likely culprit.",
+            place.pointer()
+        ),
     }
 }
 
@@ -43,7 +51,11 @@ pub fn edition_short_zh(edition: Edition) -> &'static str {
 }
 
 fn list_zh(places: &[Place], edition: Edition) -> String {
-    let mut listed: Vec<String> = places.iter().take(LISTED).map(|p| p.describe_zh(edition)).collect();
+    let mut listed: Vec<String> = places
+        .iter()
+        .take(LISTED)
+        .map(|p| p.describe_zh(edition))
+        .collect();
     if places.len() > LISTED {
         listed.push(format!("等共 {} 处", places.len()));
         let last = listed.pop().unwrap_or_default();
@@ -64,20 +76,41 @@ fn equation_zh(equation: Equation, edition: Edition) -> String {
     match equation {
         Equation::RowTotal(row) => format!("表三「{}」行的总计", row.def().short),
         Equation::ResultsColumn(col) => format!("表三「{}」列的（七）总计", col.short()),
-        Equation::IntakeBalance(col) => format!("表三「{}」列的“一＋二＝（七）总计＋四”", col.short()),
+        Equation::IntakeBalance(col) => {
+            format!("表三「{}」列的“一＋二＝（七）总计＋四”", col.short())
+        }
         Equation::AppealTotal(group) => format!("表四「{}」的总计", group.def().label),
         Equation::CarryOver(col) => format!("表三「{}」列的上年结转", col.short()),
-        Equation::InForce(item) => format!("表二「{}」的现行有效件数", item.def().labels.any(edition)),
+        Equation::InForce(item) => {
+            format!("表二「{}」的现行有效件数", item.def().labels.any(edition))
+        }
     }
 }
 
-fn imbalance_zh(equation: Equation, expected: i128, actual: i128, bound: Bound, edition: Edition) -> String {
+fn imbalance_zh(
+    equation: Equation,
+    expected: i128,
+    actual: i128,
+    bound: Bound,
+    edition: Edition,
+) -> String {
     let diff = (actual - expected).abs();
     let (what, parts, total) = match equation {
-        Equation::RowTotal(row) => (format!("表三「{}」行", row.def().short), "各类申请人之和", "「总计」"),
-        Equation::ResultsColumn(col) => (format!("表三「{}」列", col.short()), "各项办理结果之和", "「（七）总计」"),
+        Equation::RowTotal(row) => (
+            format!("表三「{}」行", row.def().short),
+            "各类申请人之和",
+            "「总计」",
+        ),
+        Equation::ResultsColumn(col) => (
+            format!("表三「{}」列", col.short()),
+            "各项办理结果之和",
+            "「（七）总计」",
+        ),
         Equation::IntakeBalance(col) => (
-            format!("表三「{}」列不符合“第一项加第二项之和，等于第三项加第四项之和”", col.short()),
+            format!(
+                "表三「{}」列不符合“第一项加第二项之和，等于第三项加第四项之和”",
+                col.short()
+            ),
             "一＋二",
             "（七）总计＋四",
         ),
@@ -147,12 +180,17 @@ fn prose_zh(m: &ProseMismatch) -> String {
     } else if m.statement.topic == Topic::NoneReceived {
         format!("{said}称未收到申请，但表三“一、本年新收”已填 {}", m.table)
     } else if m.table_incomplete {
-        format!("{said}称{topic} {} 件，但表格中已填部分就有 {} 件", m.stated, m.table)
+        format!(
+            "{said}称{topic} {} 件，但表格中已填部分就有 {} 件",
+            m.stated, m.table
+        )
     } else {
         format!("{said}称{topic} {} 件，表格为 {} 件", m.stated, m.table)
     };
     if let Some((stated, computed)) = &m.percent {
-        out.push_str(&format!("，所称比例 {stated}% 与按表格计算的 {computed}% 不符"));
+        out.push_str(&format!(
+            "，所称比例 {stated}% 与按表格计算的 {computed}% 不符"
+        ));
     }
     out.push('。');
     out
@@ -435,6 +473,9 @@ mod tests {
             .map(|&r| crate::place::req(r, crate::layout::Applicant::Total))
             .collect();
         let text = list_zh(&places, Edition::V2021);
-        assert!(text.ends_with(&format!("等共 {} 处", places.len())), "{text}");
+        assert!(
+            text.ends_with(&format!("等共 {} 处", places.len())),
+            "{text}"
+        );
     }
 }

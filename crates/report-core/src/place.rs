@@ -3,7 +3,9 @@
 use std::cmp::Ordering;
 
 use crate::cell::Cell;
-use crate::layout::{AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId};
+use crate::layout::{
+    AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId,
+};
 use crate::report::{ProseField, Report};
 
 /// A place in a report: a table cell, a whole table row, a prose field or a metadata field.
@@ -71,7 +73,9 @@ impl Place {
             }
         }
         match *self {
-            Place::Proactive(item, col) => join(TableId::Proactive, item.key(), col.map(|c| c.key())),
+            Place::Proactive(item, col) => {
+                join(TableId::Proactive, item.key(), col.map(|c| c.key()))
+            }
             Place::Requests(row, col) => join(TableId::Requests, row.key(), col.map(|c| c.key())),
             Place::Appeals(group, col) => join(TableId::Appeals, group.key(), col.map(|c| c.key())),
             Place::Prose(field) => field.pointer().to_owned(),
@@ -91,23 +95,38 @@ impl Place {
         let place = match (first, second, third) {
             ("proactive", Some(row), col) => {
                 let item = ProactiveItem::from_key(row)?;
-                Place::Proactive(item, col.map(|c| item.column_by_key(c)).map_or(Some(None), |c| c.map(Some))?)
+                Place::Proactive(
+                    item,
+                    col.map(|c| item.column_by_key(c))
+                        .map_or(Some(None), |c| c.map(Some))?,
+                )
             }
             ("requests", Some(row), col) => Place::Requests(
                 RequestRow::from_key(row)?,
-                col.map(Applicant::from_key).map_or(Some(None), |c| c.map(Some))?,
+                col.map(Applicant::from_key)
+                    .map_or(Some(None), |c| c.map(Some))?,
             ),
             ("appeals", Some(row), col) => Place::Appeals(
                 AppealGroup::from_key(row)?,
-                col.map(Outcome::from_key).map_or(Some(None), |c| c.map(Some))?,
+                col.map(Outcome::from_key)
+                    .map_or(Some(None), |c| c.map(Some))?,
             ),
             ("overview", Some(_), None) | ("problems" | "other_matters", None, None) => {
-                Place::Prose(ProseField::ALL.into_iter().find(|f| f.pointer() == pointer)?)
+                Place::Prose(
+                    ProseField::ALL
+                        .into_iter()
+                        .find(|f| f.pointer() == pointer)?,
+                )
             }
             (key, None, None) => Place::Meta(
-                [MetaField::Edition, MetaField::Year, MetaField::Agency, MetaField::Published]
-                    .into_iter()
-                    .find(|f| f.key() == key)?,
+                [
+                    MetaField::Edition,
+                    MetaField::Year,
+                    MetaField::Agency,
+                    MetaField::Published,
+                ]
+                .into_iter()
+                .find(|f| f.key() == key)?,
             ),
             _ => return None,
         };
@@ -224,21 +243,32 @@ mod tests {
             Place::Requests(RequestRow::Other, None),
             appeal(AppealGroup::LitigationAfterReview, Outcome::Pending),
             proactive(ProactiveItem::Fees, ProactiveColumn::FeeAmount),
-            proactive(ProactiveItem::Procurement, ProactiveColumn::ProcurementAmount),
+            proactive(
+                ProactiveItem::Procurement,
+                ProactiveColumn::ProcurementAmount,
+            ),
             Place::Prose(ProseField::DisclosureOnRequest),
             Place::Prose(ProseField::Problems),
             Place::Meta(MetaField::Published),
         ];
         for place in places {
-            assert_eq!(Place::from_pointer(&place.pointer()), Some(place), "{}", place.pointer());
+            assert_eq!(
+                Place::from_pointer(&place.pointer()),
+                Some(place),
+                "{}",
+                place.pointer()
+            );
         }
-        assert_eq!(req(RequestRow::New, Applicant::Total).pointer(), "/requests/new/total");
+        assert_eq!(
+            req(RequestRow::New, Applicant::Total).pointer(),
+            "/requests/new/total"
+        );
         assert_eq!(Place::from_pointer("/requests/new/robots"), None);
     }
 
     #[test]
     fn places_sort_in_printed_order() {
-        let mut places = vec![
+        let mut places = [
             appeal(AppealGroup::Review, Outcome::Total),
             req(RequestRow::CarriedForward, Applicant::Total),
             req(RequestRow::New, Applicant::Total),

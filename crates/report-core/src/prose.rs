@@ -91,9 +91,14 @@ pub fn normalise(text: &str) -> String {
             continue;
         }
         let between_digits = |i: usize| {
-            i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+            i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
         };
-        if (c == ',' || c == '，') && between_digits(i) && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit()) {
+        if (c == ',' || c == '，')
+            && between_digits(i)
+            && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+        {
             continue;
         }
         out.push(c);
@@ -111,7 +116,10 @@ fn read_field(field: ProseField, text: &str, out: &mut Vec<Statement>) {
 }
 
 fn read_sentence(field: ProseField, sentence: &str, out: &mut Vec<Statement>) {
-    if sentence.contains("未收到") && sentence.contains("申请") && counted_number(sentence).is_none() {
+    if sentence.contains("未收到")
+        && sentence.contains("申请")
+        && counted_number(sentence).is_none()
+    {
         out.push(Statement {
             topic: Topic::NoneReceived,
             value: 0,
@@ -139,7 +147,13 @@ fn read_sentence(field: ProseField, sentence: &str, out: &mut Vec<Statement>) {
             _ => {}
         }
         let percent = clauses.get(i + 1).and_then(|next| stated_percent(next));
-        out.push(Statement { topic, value, percent, quote: sentence.to_owned(), field });
+        out.push(Statement {
+            topic,
+            value,
+            percent,
+            quote: sentence.to_owned(),
+            field,
+        });
     }
 }
 
@@ -174,7 +188,10 @@ fn counted_number(clause: &str) -> Option<u64> {
 /// The percentage in a clause of the form "占33.9%".
 fn stated_percent(clause: &str) -> Option<String> {
     let rest = clause.strip_prefix('占')?;
-    let number: String = rest.chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+    let number: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
     let after = rest.get(number.len()..)?;
     (!number.is_empty() && after.starts_with('%')).then_some(number)
 }
@@ -270,7 +287,9 @@ pub fn shared_percent(this_year: &Report, last_year: &Report) -> Option<u32> {
                 chars.extend(
                     normalise(text)
                         .chars()
-                        .filter(|c| !c.is_ascii_punctuation() && !"，。；：、（）“”《》".contains(*c))
+                        .filter(|c| {
+                            !c.is_ascii_punctuation() && !"，。；：、（）“”《》".contains(*c)
+                        })
                         .map(|c| if c.is_ascii_digit() { '0' } else { c }),
                 );
                 chars.push('\u{1}');
@@ -297,7 +316,10 @@ mod tests {
     fn read(text: &str) -> Vec<(Topic, u64, Option<String>)> {
         let mut report = Report::blank(Edition::V2021, 2024, "x");
         report.overview.disclosure_on_request = Some(text.to_owned());
-        statements(&report).into_iter().map(|s| (s.topic, s.value, s.percent)).collect()
+        statements(&report)
+            .into_iter()
+            .map(|s| (s.topic, s.value, s.percent))
+            .collect()
     }
 
     #[test]
@@ -345,8 +367,16 @@ mod tests {
     fn reads_numbers_before_their_keyword_and_applicant_lists() {
         let found = read("本年度全区共收到70件申请，及时依法依规办结69件，1件结转下年度继续办理。");
         let topics: Vec<_> = found.iter().map(|(t, v, _)| (*t, *v)).collect();
-        assert_eq!(topics, [(Topic::Received, 70), (Topic::Completed, 69), (Topic::CarriedForward, 1)]);
-        let found = read("2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件，办结率100%。");
+        assert_eq!(
+            topics,
+            [
+                (Topic::Received, 70),
+                (Topic::Completed, 69),
+                (Topic::CarriedForward, 1)
+            ]
+        );
+        let found =
+            read("2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件，办结率100%。");
         let topics: Vec<_> = found.iter().map(|(t, v, _)| (*t, *v)).collect();
         assert_eq!(
             topics,
@@ -360,7 +390,10 @@ mod tests {
 
     #[test]
     fn none_received_and_unrelated_numbers() {
-        assert_eq!(read("2024 年，头二三道街街道未收到政府信息公开申请件。"), [(Topic::NoneReceived, 0, None)]);
+        assert_eq!(
+            read("2024 年，头二三道街街道未收到政府信息公开申请件。"),
+            [(Topic::NoneReceived, 0, None)]
+        );
         assert!(read("发布政策解读共132件，统一受理平台接入53个部门2261项事项。").is_empty());
     }
 }

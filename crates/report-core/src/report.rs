@@ -165,10 +165,21 @@ pub enum AgencyLevel {
 impl AgencyLevel {
     /// Guesses the level from an agency's name, only where the name leaves no doubt.
     pub fn infer(agency: &str) -> Option<AgencyLevel> {
-        const DEVELOPMENT_ZONES: [&str; 7] = ["实验区", "开发区", "新区", "高新区", "自贸区", "示范区", "保税区"];
-        if agency.contains("街道") || agency.contains("乡人民政府") || agency.contains("镇人民政府") {
+        const DEVELOPMENT_ZONES: [&str; 7] = [
+            "实验区",
+            "开发区",
+            "新区",
+            "高新区",
+            "自贸区",
+            "示范区",
+            "保税区",
+        ];
+        if agency.contains("街道") || agency.contains("乡人民政府") || agency.contains("镇人民政府")
+        {
             Some(AgencyLevel::Township)
-        } else if agency.contains('县') || (agency.contains('区') && !DEVELOPMENT_ZONES.iter().any(|z| agency.contains(z))) {
+        } else if agency.contains('县')
+            || (agency.contains('区') && !DEVELOPMENT_ZONES.iter().any(|z| agency.contains(z)))
+        {
             Some(AgencyLevel::County)
         } else {
             None
@@ -208,14 +219,22 @@ impl Report {
             // place to show is the key itself.
             let message = inner.to_string();
             for prefix in ["unknown field `", "duplicate field `"] {
-                if let Some(name) = message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()) {
+                if let Some(name) = message
+                    .strip_prefix(prefix)
+                    .and_then(|rest| rest.split('`').next())
+                {
                     let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
                     if !pointer.ends_with(&segment) {
                         pointer.push_str(&segment);
                     }
                 }
             }
-            ReadError { pointer, line: inner.line(), column: inner.column(), message: inner.to_string() }
+            ReadError {
+                pointer,
+                line: inner.line(),
+                column: inner.column(),
+                message: inner.to_string(),
+            }
         })?;
         de.end().map_err(|err| ReadError {
             pointer: String::new(),
@@ -247,14 +266,22 @@ impl Report {
                 if !L::row_in_edition(row, edition) && !allowed_row(row) {
                     return Err(ReadError::contract(
                         row_pointer,
-                        format!("unknown field `{}`: the {} format has no such row", L::row_key(row), edition.key()),
+                        format!(
+                            "unknown field `{}`: the {} format has no such row",
+                            L::row_key(row),
+                            edition.key()
+                        ),
                     ));
                 }
                 for &col in L::columns(row) {
                     if table.cell(row, col).is_some() && !L::col_in_edition(col, edition) {
                         return Err(ReadError::contract(
                             format!("{row_pointer}/{}", L::col_key(col)),
-                            format!("unknown field `{}`: the {} format has no such column", L::col_key(col), edition.key()),
+                            format!(
+                                "unknown field `{}`: the {} format has no such column",
+                                L::col_key(col),
+                                edition.key()
+                            ),
                         ));
                     }
                 }
@@ -262,7 +289,9 @@ impl Report {
             Ok(())
         }
         check(&self.proactive, self.edition, |_| false)?;
-        check(&self.requests, self.edition, |row| row == crate::layout::RequestRow::Other)?;
+        check(&self.requests, self.edition, |row| {
+            row == crate::layout::RequestRow::Other
+        })?;
         check(&self.appeals, self.edition, |_| false)
     }
 
@@ -284,20 +313,32 @@ impl Report {
     /// Every printed cell of the three tables with its place, in printed order.
     pub fn cells(&self) -> impl Iterator<Item = (crate::place::Place, &crate::cell::Cell)> + '_ {
         use crate::place::Place;
-        let proactive = self.proactive.cells().map(|(r, c, v)| (Place::Proactive(r, Some(c)), v));
-        let requests = self.requests.cells().map(|(r, c, v)| (Place::Requests(r, Some(c)), v));
-        let appeals = self.appeals.cells().map(|(r, c, v)| (Place::Appeals(r, Some(c)), v));
+        let proactive = self
+            .proactive
+            .cells()
+            .map(|(r, c, v)| (Place::Proactive(r, Some(c)), v));
+        let requests = self
+            .requests
+            .cells()
+            .map(|(r, c, v)| (Place::Requests(r, Some(c)), v));
+        let appeals = self
+            .appeals
+            .cells()
+            .map(|(r, c, v)| (Place::Appeals(r, Some(c)), v));
         proactive.chain(requests).chain(appeals)
     }
 
     /// Whether the report has any prose at all (a tables-only report skips the prose rules).
     pub fn has_prose(&self) -> bool {
-        ProseField::ALL.iter().any(|&f| self.prose(f).is_some_and(|t| !t.trim().is_empty()))
+        ProseField::ALL
+            .iter()
+            .any(|&f| self.prose(f).is_some_and(|t| !t.trim().is_empty()))
     }
 
     /// The agency's level: as stated, or inferred from its name.
     pub fn level(&self) -> Option<AgencyLevel> {
-        self.agency_level.or_else(|| AgencyLevel::infer(&self.agency))
+        self.agency_level
+            .or_else(|| AgencyLevel::infer(&self.agency))
     }
 
     /// Which tables the report has at least one row of.
@@ -341,7 +382,12 @@ pub struct ReadError {
 
 impl ReadError {
     fn contract(pointer: String, message: String) -> ReadError {
-        ReadError { pointer, line: 0, column: 0, message }
+        ReadError {
+            pointer,
+            line: 0,
+            column: 0,
+            message,
+        }
     }
 
     /// The error for people, in `lang`: where, then what.
@@ -359,13 +405,21 @@ impl ReadError {
             if zh {
                 out.push_str(&format!("（{}）", self.pointer));
             } else {
-                out.push_str(&format!("{}({})", if out.is_empty() { "" } else { " " }, self.pointer));
+                out.push_str(&format!(
+                    "{}({})",
+                    if out.is_empty() { "" } else { " " },
+                    self.pointer
+                ));
             }
         }
         if !out.is_empty() {
             out.push_str(if zh { "：" } else { ": " });
         }
-        out.push_str(&if zh { translate_reader_message(&self.message) } else { self.message.clone() });
+        out.push_str(&if zh {
+            translate_reader_message(&self.message)
+        } else {
+            self.message.clone()
+        });
         out
     }
 }
@@ -395,10 +449,22 @@ fn translate_reader_message(message: &str) -> String {
     }
     out.replace(", expected one of ", "，应为以下之一：")
         .replace(", expected ", "，应为 ")
-        .replace(": the 2021 format has no such row", "：2021 年版格式没有这一行")
-        .replace(": the 2019 format has no such row", "：2019 年试行格式没有这一行")
-        .replace(": the 2021 format has no such column", "：2021 年版格式没有这一列")
-        .replace(": the 2019 format has no such column", "：2019 年试行格式没有这一列")
+        .replace(
+            ": the 2021 format has no such row",
+            "：2021 年版格式没有这一行",
+        )
+        .replace(
+            ": the 2019 format has no such row",
+            "：2019 年试行格式没有这一行",
+        )
+        .replace(
+            ": the 2021 format has no such column",
+            "：2021 年版格式没有这一列",
+        )
+        .replace(
+            ": the 2019 format has no such column",
+            "：2019 年试行格式没有这一列",
+        )
 }
 
 /// A calendar date, written `YYYY-MM-DD` in JSON.
@@ -423,7 +489,9 @@ impl Date {
             2 => 28,
             _ => return None,
         };
-        (1..=days).contains(&day).then_some(Date { year, month, day })
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -452,7 +520,9 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format_args!("invalid value: `{text}` is not a date, expected YYYY-MM-DD"))
+            serde::de::Error::custom(format_args!(
+                "invalid value: `{text}` is not a date, expected YYYY-MM-DD"
+            ))
         })
     }
 }
@@ -477,25 +547,38 @@ mod tests {
         let text = r#"{"edition":"2021","year":2024,"agency":"x","requests":{"new":{"natural_person":1,"robots":2}}}"#;
         let err = Report::from_json(text).expect_err("refused");
         assert_eq!(err.pointer, "/requests/new/robots");
-        assert!(err.message.contains("unknown field `robots`"), "{}", err.message);
+        assert!(
+            err.message.contains("unknown field `robots`"),
+            "{}",
+            err.message
+        );
         assert!(err.describe(crate::Lang::Zh).contains("未知字段 `robots`"));
 
-        let err = Report::from_json(r#"{"edition":"2021","year":2024,"agency":"x","colour":1}"#).expect_err("refused");
+        let err = Report::from_json(r#"{"edition":"2021","year":2024,"agency":"x","colour":1}"#)
+            .expect_err("refused");
         assert!(err.message.contains("colour"), "{err}");
     }
 
     #[test]
     fn columns_of_the_other_edition_are_refused() {
-        let text = r#"{"edition":"2021","year":2024,"agency":"x","proactive":{"regulations":{"made":1}}}"#;
+        let text =
+            r#"{"edition":"2021","year":2024,"agency":"x","proactive":{"regulations":{"made":1}}}"#;
         let err = Report::from_json(text).expect_err("refused");
         assert_eq!(err.pointer, "/proactive/regulations/made");
-        assert!(err.describe(crate::Lang::Zh).contains("2021 年版格式没有这一列"), "{}", err.describe(crate::Lang::Zh));
+        assert!(
+            err.describe(crate::Lang::Zh)
+                .contains("2021 年版格式没有这一列"),
+            "{}",
+            err.describe(crate::Lang::Zh)
+        );
     }
 
     #[test]
     fn blank_cells_round_trip_as_null() {
         let mut report = Report::blank(Edition::V2021, 2024, "某某局");
-        report.requests.set(RequestRow::New, Applicant::Total, Cell::Count(3));
+        report
+            .requests
+            .set(RequestRow::New, Applicant::Total, Cell::Count(3));
         let json = report.to_json();
         assert!(json.contains("\"natural_person\": null"));
         assert_eq!(Report::from_json(&json).expect("reads"), report);
@@ -512,8 +595,14 @@ mod tests {
 
     #[test]
     fn levels_are_inferred_only_when_clear() {
-        assert_eq!(AgencyLevel::infer("头二三街道办事处"), Some(AgencyLevel::Township));
-        assert_eq!(AgencyLevel::infer("洪泽区人民政府"), Some(AgencyLevel::County));
+        assert_eq!(
+            AgencyLevel::infer("头二三街道办事处"),
+            Some(AgencyLevel::Township)
+        );
+        assert_eq!(
+            AgencyLevel::infer("洪泽区人民政府"),
+            Some(AgencyLevel::County)
+        );
         assert_eq!(AgencyLevel::infer("平潭综合实验区管委会"), None);
         assert_eq!(AgencyLevel::infer("淮安市人民政府"), None);
     }

@@ -14,8 +14,17 @@ pub fn report_schema() -> Value {
     let schema = schemars::schema_for!(Report);
     let mut value = schema.to_value();
     if let Some(object) = value.as_object_mut() {
-        object.insert("$id".into(), json!(format!("https://nianbao.invalid/schema/report-{}.json", crate::CONTRACT_VERSION)));
-        object.insert("title".into(), json!("政府信息公开工作年度报告 (nianbao report contract)"));
+        object.insert(
+            "$id".into(),
+            json!(format!(
+                "https://nianbao.invalid/schema/report-{}.json",
+                crate::CONTRACT_VERSION
+            )),
+        );
+        object.insert(
+            "title".into(),
+            json!("政府信息公开工作年度报告 (nianbao report contract)"),
+        );
     }
     value
 }
@@ -73,7 +82,10 @@ impl<L: TableLayout> JsonSchema for Table<L> {
         for &row in L::rows() {
             let mut cols = Map::new();
             for &col in L::columns(row) {
-                cols.insert(L::col_key(col).to_owned(), cell_schema(L::col_kind(col), L::col_labels(col)));
+                cols.insert(
+                    L::col_key(col).to_owned(),
+                    cell_schema(L::col_kind(col), L::col_labels(col)),
+                );
             }
             rows.insert(
                 L::row_key(row).to_owned(),

@@ -205,7 +205,10 @@ pub type Appeals = Table<AppealsLayout>;
 
 impl<L: TableLayout> Clone for Table<L> {
     fn clone(&self) -> Self {
-        Table { rows: self.rows.clone(), layout: PhantomData }
+        Table {
+            rows: self.rows.clone(),
+            layout: PhantomData,
+        }
     }
 }
 
@@ -242,7 +245,10 @@ impl<L: TableLayout> Default for Table<L> {
 impl<L: TableLayout> Table<L> {
     /// A table that prints no rows at all.
     pub fn empty() -> Self {
-        Table { rows: vec![None; L::rows().len()], layout: PhantomData }
+        Table {
+            rows: vec![None; L::rows().len()],
+            layout: PhantomData,
+        }
     }
 
     /// The table of `edition` with every row and column present and every cell blank.
@@ -296,7 +302,8 @@ impl<L: TableLayout> Table<L> {
 
     /// Sets a cell, adding its row and column when the report did not print them.
     pub fn set(&mut self, row: L::Row, col: L::Col, cell: Cell) {
-        let cells = self.rows[L::row_index(row)].get_or_insert_with(|| vec![None; L::column_count()]);
+        let cells =
+            self.rows[L::row_index(row)].get_or_insert_with(|| vec![None; L::column_count()]);
         cells[L::col_index(col)] = Some(cell);
     }
 
@@ -315,13 +322,18 @@ impl<L: TableLayout> Table<L> {
     /// Every printed cell with its row and column, in printed order.
     pub fn cells(&self) -> impl Iterator<Item = (L::Row, L::Col, &Cell)> + '_ {
         self.present_rows().flat_map(move |row| {
-            L::columns(row).iter().filter_map(move |&col| self.cell(row, col).map(|c| (row, col, c)))
+            L::columns(row)
+                .iter()
+                .filter_map(move |&col| self.cell(row, col).map(|c| (row, col, c)))
         })
     }
 
     /// Every printed cell, mutably.
     pub fn cells_mut(&mut self) -> impl Iterator<Item = &mut Cell> + '_ {
-        self.rows.iter_mut().flatten().flat_map(|cells| cells.iter_mut().flatten())
+        self.rows
+            .iter_mut()
+            .flatten()
+            .flat_map(|cells| cells.iter_mut().flatten())
     }
 }
 
@@ -353,7 +365,9 @@ impl<L: TableLayout> Serialize for RowRef<'_, L> {
 }
 
 fn expected_keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
-    keys.map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+    keys.map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl<'de, L: TableLayout> Deserialize<'de> for Table<L> {
@@ -383,7 +397,10 @@ impl<'de, L: TableLayout> Visitor<'de> for TableVisitor<L> {
             if table.has_row(row) {
                 return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
             }
-            let cells = map.next_value_seed(RowSeed::<L> { row, layout: PhantomData })?;
+            let cells = map.next_value_seed(RowSeed::<L> {
+                row,
+                layout: PhantomData,
+            })?;
             table.rows[L::row_index(row)] = Some(cells);
         }
         Ok(table)
@@ -407,7 +424,11 @@ impl<'de, L: TableLayout> Visitor<'de> for RowSeed<L> {
     type Value = Vec<Option<Cell>>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "an object with the cells of row `{}`", L::row_key(self.row))
+        write!(
+            f,
+            "an object with the cells of row `{}`",
+            L::row_key(self.row)
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {

@@ -1,13 +1,21 @@
 //! Each rule passes a consistent report and fails a broken one; the Chinese message of every
 //! failure is snapshot-tested.
 
-use report_core::layout::{AppealGroup as G, Applicant as A, Outcome as O, ProactiveColumn as PC, ProactiveItem as PI, RequestRow as R};
+use report_core::layout::{
+    AppealGroup as G, Applicant as A, Outcome as O, ProactiveColumn as PC, ProactiveItem as PI,
+    RequestRow as R,
+};
 use report_core::{check, Cell, CheckOptions, Date, Diagnostic, Edition, Lang, Report, Severity};
 
 /// A small, fully consistent 2021-format report of a municipal department.
 fn consistent() -> Report {
     let mut r = Report::blank(Edition::V2021, 2024, "某某市教育局");
-    for cell in r.proactive.cells_mut().chain(r.requests.cells_mut()).chain(r.appeals.cells_mut()) {
+    for cell in r
+        .proactive
+        .cells_mut()
+        .chain(r.requests.cells_mut())
+        .chain(r.appeals.cells_mut())
+    {
         *cell = Cell::Count(0);
     }
     let rows: [(R, u64, u64); 7] = [
@@ -22,16 +30,25 @@ fn consistent() -> Report {
     for (row, natural, commercial) in rows {
         r.requests.set(row, A::NaturalPerson, Cell::Count(natural));
         r.requests.set(row, A::Commercial, Cell::Count(commercial));
-        r.requests.set(row, A::Total, Cell::Count(natural + commercial));
+        r.requests
+            .set(row, A::Total, Cell::Count(natural + commercial));
     }
     r.appeals.set(G::Review, O::Upheld, Cell::Count(2));
     r.appeals.set(G::Review, O::Corrected, Cell::Count(1));
     r.appeals.set(G::Review, O::Total, Cell::Count(3));
-    r.proactive.set(PI::NormativeDocuments, PC::Issued, Cell::Count(3));
-    r.proactive.set(PI::NormativeDocuments, PC::Repealed, Cell::Count(1));
-    r.proactive.set(PI::NormativeDocuments, PC::InForce, Cell::Count(20));
-    r.proactive.set(PI::Licensing, PC::Decisions, Cell::Count(100));
-    r.proactive.set(PI::Fees, PC::FeeAmount, Cell::parse(report_core::layout::CellKind::Money, "12.5"));
+    r.proactive
+        .set(PI::NormativeDocuments, PC::Issued, Cell::Count(3));
+    r.proactive
+        .set(PI::NormativeDocuments, PC::Repealed, Cell::Count(1));
+    r.proactive
+        .set(PI::NormativeDocuments, PC::InForce, Cell::Count(20));
+    r.proactive
+        .set(PI::Licensing, PC::Decisions, Cell::Count(100));
+    r.proactive.set(
+        PI::Fees,
+        PC::FeeAmount,
+        Cell::parse(report_core::layout::CellKind::Money, "12.5"),
+    );
     r.overview.disclosure_on_request = Some(
         "2024年，本机关共收到政府信息公开申请12件，上年结转1件，办结11件，其中予以公开5件，部分公开2件，无法提供4件，2件结转下年度继续办理。全年行政复议3件，其中结果维持2件，结果纠正1件。".into(),
     );
@@ -46,20 +63,35 @@ fn consistent() -> Report {
 fn last_year() -> Report {
     let mut r = consistent();
     r.year = 2023;
-    r.requests.set(R::CarriedForward, A::NaturalPerson, Cell::Count(1));
+    r.requests
+        .set(R::CarriedForward, A::NaturalPerson, Cell::Count(1));
     r.requests.set(R::CarriedForward, A::Total, Cell::Count(1));
-    r.proactive.set(PI::NormativeDocuments, PC::InForce, Cell::Count(18));
+    r.proactive
+        .set(PI::NormativeDocuments, PC::InForce, Cell::Count(18));
     r.overview.disclosure_on_request = Some("去年的正文完全不同，讲的是另一回事。".repeat(20));
-    r.problems = Some("2024年，我们将着力解决去年发现的各类问题，落实各项整改措施，进一步提升工作水平。".repeat(3));
+    r.problems = Some(
+        "2024年，我们将着力解决去年发现的各类问题，落实各项整改措施，进一步提升工作水平。"
+            .repeat(3),
+    );
     r
 }
 
 fn diagnostics(report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
-    check(report, &CheckOptions { previous, lang: Lang::Zh }).diagnostics
+    check(
+        report,
+        &CheckOptions {
+            previous,
+            lang: Lang::Zh,
+        },
+    )
+    .diagnostics
 }
 
 fn of(code: &str, report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
-    diagnostics(report, previous).into_iter().filter(|d| d.code == code).collect()
+    diagnostics(report, previous)
+        .into_iter()
+        .filter(|d| d.code == code)
+        .collect()
 }
 
 /// The single diagnostic of `code`, with its message and cells for the snapshot.
@@ -67,7 +99,13 @@ fn only(code: &str, report: &Report, previous: Option<&Report>) -> String {
     let found = of(code, report, previous);
     assert_eq!(found.len(), 1, "{code}: {found:#?}");
     let d = &found[0];
-    format!("{} {:?}\n{}\n{}", d.code, d.severity, d.message, d.cells.join("\n"))
+    format!(
+        "{} {:?}\n{}\n{}",
+        d.code,
+        d.severity,
+        d.message,
+        d.cells.join("\n")
+    )
 }
 
 #[test]
@@ -93,7 +131,10 @@ fn h1_blank_operands_are_incomplete_until_they_prove_the_total_wrong() {
     assert_eq!(h1[0].severity, Severity::Info);
     // 5 filled already exceeds a total of 4, whatever the blank holds.
     r.requests.set(R::Granted, A::Total, Cell::Count(4));
-    let errors: Vec<_> = of("H1", &r, None).into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<_> = of("H1", &r, None)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .collect();
     assert_eq!(errors.len(), 1);
     assert_eq!((errors[0].expected, errors[0].actual), (Some(5), Some(4)));
     insta::assert_snapshot!(errors[0].message);
@@ -102,8 +143,10 @@ fn h1_blank_operands_are_incomplete_until_they_prove_the_total_wrong() {
 #[test]
 fn h2_results_total() {
     let mut r = consistent();
-    r.requests.set(R::WithheldStateSecret, A::NaturalPerson, Cell::Count(1));
-    r.requests.set(R::WithheldStateSecret, A::Total, Cell::Count(1));
+    r.requests
+        .set(R::WithheldStateSecret, A::NaturalPerson, Cell::Count(1));
+    r.requests
+        .set(R::WithheldStateSecret, A::Total, Cell::Count(1));
     let found = of("H2", &r, None);
     assert_eq!(found.len(), 2, "自然人 and 总计 columns");
     insta::assert_snapshot!(only_first(&found));
@@ -111,7 +154,13 @@ fn h2_results_total() {
 
 fn only_first(found: &[Diagnostic]) -> String {
     let d = &found[0];
-    format!("{} {:?}\n{}\n{}", d.code, d.severity, d.message, d.cells.join("\n"))
+    format!(
+        "{} {:?}\n{}\n{}",
+        d.code,
+        d.severity,
+        d.message,
+        d.cells.join("\n")
+    )
 }
 
 #[test]
@@ -122,19 +171,31 @@ fn h3_intake_balance_and_the_likely_culprit() {
     assert_eq!(h3.len(), 1);
     assert_eq!(
         h3[0].cells,
-        ["/requests/new/natural_person", "/requests/carried_over/natural_person", "/requests/results_total/natural_person", "/requests/carried_forward/natural_person"]
+        [
+            "/requests/new/natural_person",
+            "/requests/carried_over/natural_person",
+            "/requests/results_total/natural_person",
+            "/requests/carried_forward/natural_person"
+        ]
     );
     // The row rule H1 fails through the same cell: it is named as the likely culprit on both.
     let h1 = of("H1", &r, None);
-    assert_eq!(h1[0].likely_culprit.as_deref(), Some("/requests/new/natural_person"));
-    assert_eq!(h3[0].likely_culprit.as_deref(), Some("/requests/new/natural_person"));
+    assert_eq!(
+        h1[0].likely_culprit.as_deref(),
+        Some("/requests/new/natural_person")
+    );
+    assert_eq!(
+        h3[0].likely_culprit.as_deref(),
+        Some("/requests/new/natural_person")
+    );
     insta::assert_snapshot!(only("H3", &r, None));
 }
 
 #[test]
 fn h4_appeal_total() {
     let mut r = consistent();
-    r.appeals.set(G::LitigationDirect, O::Pending, Cell::Count(2));
+    r.appeals
+        .set(G::LitigationDirect, O::Pending, Cell::Count(2));
     insta::assert_snapshot!(only("H4", &r, None));
 }
 
@@ -153,8 +214,10 @@ fn h5_blanks_and_marks() {
 #[test]
 fn h6_value_types() {
     let mut r = consistent();
-    r.proactive.set(PI::Penalties, PC::Decisions, Cell::Text("-3".into()));
-    r.proactive.set(PI::Fees, PC::FeeAmount, Cell::Text("约100".into()));
+    r.proactive
+        .set(PI::Penalties, PC::Decisions, Cell::Text("-3".into()));
+    r.proactive
+        .set(PI::Fees, PC::FeeAmount, Cell::Text("约100".into()));
     let found = of("H6", &r, None);
     assert_eq!(found.len(), 2);
     insta::assert_snapshot!(format!("{}\n{}", found[0].message, found[1].message));
@@ -164,8 +227,12 @@ fn h6_value_types() {
 #[test]
 fn h7_carry_over() {
     let mut previous = last_year();
-    previous.requests.set(R::CarriedForward, A::NaturalPerson, Cell::Count(3));
-    previous.requests.set(R::CarriedForward, A::Total, Cell::Count(3));
+    previous
+        .requests
+        .set(R::CarriedForward, A::NaturalPerson, Cell::Count(3));
+    previous
+        .requests
+        .set(R::CarriedForward, A::Total, Cell::Count(3));
     let found = of("H7", &consistent(), Some(&previous));
     assert_eq!(found.len(), 2, "{found:#?}");
     insta::assert_snapshot!(only_first(&found));
@@ -194,13 +261,21 @@ fn h8_layout() {
     r.edition = Edition::V2019;
     r.appeals.remove_row(G::LitigationDirect);
     let found = of("H8", &r, None);
-    insta::assert_snapshot!("h8_edition_and_missing_rows", found.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n"));
+    insta::assert_snapshot!(
+        "h8_edition_and_missing_rows",
+        found
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 #[test]
 fn s1_prose_numbers() {
     let mut r = consistent();
-    r.overview.disclosure_on_request = Some("本年度共受理政府信息公开申请15件，予以公开5件，占50%。".into());
+    r.overview.disclosure_on_request =
+        Some("本年度共受理政府信息公开申请15件，予以公开5件，占50%。".into());
     let found = of("S1", &r, None);
     assert_eq!(found.len(), 2, "{found:#?}");
     insta::assert_snapshot!(format!("{}\n{}", found[0].message, found[1].message));
@@ -217,14 +292,16 @@ fn s1_counts_carried_over_applications_in_received() {
 #[test]
 fn s2_documents_in_force() {
     let mut r = consistent();
-    r.proactive.set(PI::NormativeDocuments, PC::InForce, Cell::Count(25));
+    r.proactive
+        .set(PI::NormativeDocuments, PC::InForce, Cell::Count(25));
     insta::assert_snapshot!(only("S2", &r, Some(&last_year())));
 }
 
 #[test]
 fn s3_processing_fees() {
     let mut r = consistent();
-    r.requests.set(R::OtherFeeUnpaid, A::NaturalPerson, Cell::Count(1));
+    r.requests
+        .set(R::OtherFeeUnpaid, A::NaturalPerson, Cell::Count(1));
     r.requests.set(R::OtherFeeUnpaid, A::Total, Cell::Count(1));
     r.other_matters = Some("无。".into());
     let found = of("S3", &r, None);
@@ -234,11 +311,22 @@ fn s3_processing_fees() {
     let mut r = consistent();
     r.other_matters = Some("本年度收取信息处理费12.5万元。".into());
     let found = of("S3", &r, None);
-    insta::assert_snapshot!("s3_units", found.iter().map(|d| d.message.as_str()).collect::<Vec<_>>().join("\n"));
+    insta::assert_snapshot!(
+        "s3_units",
+        found
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 
     let mut r = consistent();
     r.other_matters = Some("本年度收取信息处理费12.5元。".into());
-    assert_eq!(of("S3", &r, None).len(), 1, "the same figure as 行政事业性收费");
+    assert_eq!(
+        of("S3", &r, None).len(),
+        1,
+        "the same figure as 行政事业性收费"
+    );
 }
 
 #[test]
@@ -255,7 +343,8 @@ fn s4_regulations_by_level() {
 #[test]
 fn s5_improvement_plan() {
     let mut r = consistent();
-    r.problems = Some("2024年，我局将继续加强政策解读，进一步提升依申请公开办理质量，完善公开目录。".into());
+    r.problems =
+        Some("2024年，我局将继续加强政策解读，进一步提升依申请公开办理质量，完善公开目录。".into());
     insta::assert_snapshot!(only("S5", &r, None));
     r.problems = Some("无".into());
     insta::assert_snapshot!("s5_boilerplate", only("S5", &r, None));
@@ -266,7 +355,10 @@ fn s6_duplication() {
     let previous = last_year();
     let mut r = consistent();
     r.overview = previous.overview.clone();
-    r.problems = previous.problems.as_ref().map(|p| p.replace("2024", "2025"));
+    r.problems = previous
+        .problems
+        .as_ref()
+        .map(|p| p.replace("2024", "2025"));
     insta::assert_snapshot!(only("S6", &r, Some(&previous)));
 }
 
@@ -276,7 +368,10 @@ fn s7_publication_date() {
     r.published = Date::parse("2025-02-15");
     insta::assert_snapshot!(only("S7", &r, None));
     r.agency = "某某市人民政府".into();
-    assert!(of("S7", &r, None).is_empty(), "a government's own report is due by 31 March");
+    assert!(
+        of("S7", &r, None).is_empty(),
+        "a government's own report is due by 31 March"
+    );
     r.published = Date::parse("2024-12-30");
     insta::assert_snapshot!("s7_early", only("S7", &r, None));
 }
@@ -285,9 +380,22 @@ fn s7_publication_date() {
 fn messages_come_in_english_on_request() {
     let mut r = consistent();
     r.appeals.set(G::Review, O::Total, Cell::Count(4));
-    let result = check(&r, &CheckOptions { previous: None, lang: Lang::En });
-    let h4 = result.diagnostics.iter().find(|d| d.code == "H4").expect("H4");
-    assert_eq!(h4.message, "/appeals/review/total: the four outcomes give 3, the report says 4 (difference 1).");
+    let result = check(
+        &r,
+        &CheckOptions {
+            previous: None,
+            lang: Lang::En,
+        },
+    );
+    let h4 = result
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "H4")
+        .expect("H4");
+    assert_eq!(
+        h4.message,
+        "/appeals/review/total: the four outcomes give 3, the report says 4 (difference 1)."
+    );
 }
 
 #[test]
@@ -295,7 +403,8 @@ fn output_order_is_deterministic_and_follows_the_report() {
     let mut r = consistent();
     r.appeals.set(G::Review, O::Total, Cell::Count(4));
     r.requests.set(R::Granted, A::Total, Cell::Count(6));
-    r.proactive.set(PI::Penalties, PC::Decisions, Cell::Text("-3".into()));
+    r.proactive
+        .set(PI::Penalties, PC::Decisions, Cell::Text("-3".into()));
     let first = diagnostics(&r, None);
     let codes: Vec<_> = first.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["H6", "H1", "S1", "H2", "H4", "S1"]);

@@ -16,7 +16,14 @@ pub(crate) struct Balances {
 impl Balances {
     /// Checks `parts` (summed) against `totals` (summed) in `report`. `cells` lists every cell of
     /// the equation, primary first. An equation none of whose cells the report prints is skipped.
-    pub(crate) fn check(&mut self, report: &Report, equation: Equation, cells: Vec<Place>, parts: &[Place], totals: &[Place]) {
+    pub(crate) fn check(
+        &mut self,
+        report: &Report,
+        equation: Equation,
+        cells: Vec<Place>,
+        parts: &[Place],
+        totals: &[Place],
+    ) {
         if cells.iter().all(|p| p.cell(report).is_none()) {
             return;
         }
@@ -26,7 +33,13 @@ impl Balances {
     }
 
     /// Records the comparison of two sides already summed.
-    pub(crate) fn record(&mut self, equation: Equation, cells: Vec<Place>, parts: &Side, totals: &Side) {
+    pub(crate) fn record(
+        &mut self,
+        equation: Equation,
+        cells: Vec<Place>,
+        parts: &Side,
+        totals: &Side,
+    ) {
         match compare(parts, totals) {
             Outcome::Holds => {}
             Outcome::Incomplete => {
@@ -34,8 +47,18 @@ impl Balances {
                     self.incomplete.push((equation, primary));
                 }
             }
-            Outcome::Broken { expected, actual, bound } => {
-                self.broken.push(Finding::Imbalance { equation, cells, expected, actual, bound });
+            Outcome::Broken {
+                expected,
+                actual,
+                bound,
+            } => {
+                self.broken.push(Finding::Imbalance {
+                    equation,
+                    cells,
+                    expected,
+                    actual,
+                    bound,
+                });
             }
         }
     }

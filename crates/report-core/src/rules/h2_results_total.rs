@@ -41,7 +41,9 @@ declare_rule! {
 
 /// The result rows that （七）总计 adds up in `report`.
 pub(crate) fn result_rows(report: &Report) -> Vec<RequestRow> {
-    let split = RequestRow::OTHER_SPLIT.iter().any(|&r| report.requests.has_row(r));
+    let split = RequestRow::OTHER_SPLIT
+        .iter()
+        .any(|&r| report.requests.has_row(r));
     RequestRow::ALL
         .iter()
         .copied()
@@ -67,7 +69,13 @@ impl Rule for ResultsTotal {
             let total = req(RequestRow::ResultsTotal, col);
             let mut cells = vec![total];
             cells.extend(&parts);
-            balances.check(cx.report, Equation::ResultsColumn(col), cells, &parts, &[total]);
+            balances.check(
+                cx.report,
+                Equation::ResultsColumn(col),
+                cells,
+                &parts,
+                &[total],
+            );
         }
         balances.finish(out);
     }

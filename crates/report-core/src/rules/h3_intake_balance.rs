@@ -44,9 +44,18 @@ impl Rule for IntakeBalance {
         let mut balances = Balances::default();
         for &col in Applicant::ALL {
             let parts = [req(RequestRow::New, col), req(RequestRow::CarriedOver, col)];
-            let totals = [req(RequestRow::ResultsTotal, col), req(RequestRow::CarriedForward, col)];
+            let totals = [
+                req(RequestRow::ResultsTotal, col),
+                req(RequestRow::CarriedForward, col),
+            ];
             let cells = parts.iter().chain(&totals).copied().collect();
-            balances.check(cx.report, Equation::IntakeBalance(col), cells, &parts, &totals);
+            balances.check(
+                cx.report,
+                Equation::IntakeBalance(col),
+                cells,
+                &parts,
+                &totals,
+            );
         }
         balances.finish(out);
     }

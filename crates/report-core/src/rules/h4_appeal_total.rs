@@ -47,7 +47,13 @@ impl Rule for AppealTotal {
             let total = appeal(group, Outcome::Total);
             let mut cells = vec![total];
             cells.extend(&parts);
-            balances.check(cx.report, Equation::AppealTotal(group), cells, &parts, &[total]);
+            balances.check(
+                cx.report,
+                Equation::AppealTotal(group),
+                cells,
+                &parts,
+                &[total],
+            );
         }
         balances.finish(out);
     }

@@ -41,7 +41,10 @@ impl Rule for Completeness {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for table in TableId::ALL {
-            let in_table = cx.report.cells().filter(|(place, _)| place.table() == Some(table));
+            let in_table = cx
+                .report
+                .cells()
+                .filter(|(place, _)| place.table() == Some(table));
             let mut blanks = Vec::new();
             let mut placeholders = Vec::new();
             for (place, cell) in in_table {
@@ -52,10 +55,16 @@ impl Rule for Completeness {
                 }
             }
             if !blanks.is_empty() {
-                out.push(Finding::Blanks { table, cells: blanks });
+                out.push(Finding::Blanks {
+                    table,
+                    cells: blanks,
+                });
             }
             if !placeholders.is_empty() {
-                out.push(Finding::Placeholders { table, cells: placeholders });
+                out.push(Finding::Placeholders {
+                    table,
+                    cells: placeholders,
+                });
             }
         }
     }

@@ -38,8 +38,13 @@ declare_rule! {
 
 /// Why `text` is not a valid value of `kind`.
 fn problem(kind: CellKind, text: &str) -> Option<ValueProblem> {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace() && *c != ',').collect();
-    let number = compact.strip_prefix(['-', '－', '−']).map_or((false, compact.as_str()), |rest| (true, rest));
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',')
+        .collect();
+    let number = compact
+        .strip_prefix(['-', '－', '−'])
+        .map_or((false, compact.as_str()), |rest| (true, rest));
     let numeric = !number.1.is_empty()
         && number.1.chars().all(|c| c.is_ascii_digit() || c == '.')
         && number.1.chars().filter(|&c| c == '.').count() <= 1;
@@ -68,7 +73,11 @@ impl Rule for ValueTypes {
                 continue;
             }
             if let Some(problem) = problem(kind, text) {
-                out.push(Finding::BadValue { cell: place, text: text.clone(), problem });
+                out.push(Finding::BadValue {
+                    cell: place,
+                    text: text.clone(),
+                    problem,
+                });
             }
         }
     }
@@ -81,10 +90,22 @@ mod tests {
     #[test]
     fn problems_are_told_apart() {
         assert_eq!(problem(CellKind::Count, "-3"), Some(ValueProblem::Negative));
-        assert_eq!(problem(CellKind::Count, "2.5"), Some(ValueProblem::NotWhole));
-        assert_eq!(problem(CellKind::Count, "约100"), Some(ValueProblem::NotANumber));
-        assert_eq!(problem(CellKind::Money, "-1.5"), Some(ValueProblem::Negative));
-        assert_eq!(problem(CellKind::SignedCount, "1.5"), Some(ValueProblem::NotWhole));
+        assert_eq!(
+            problem(CellKind::Count, "2.5"),
+            Some(ValueProblem::NotWhole)
+        );
+        assert_eq!(
+            problem(CellKind::Count, "约100"),
+            Some(ValueProblem::NotANumber)
+        );
+        assert_eq!(
+            problem(CellKind::Money, "-1.5"),
+            Some(ValueProblem::Negative)
+        );
+        assert_eq!(
+            problem(CellKind::SignedCount, "1.5"),
+            Some(ValueProblem::NotWhole)
+        );
         assert_eq!(problem(CellKind::Text, "251000元"), None);
     }
 }

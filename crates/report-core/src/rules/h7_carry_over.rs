@@ -47,7 +47,10 @@ impl Rule for CarryOver {
         };
         let expected = cx.report.year.saturating_sub(1);
         if previous.year != expected {
-            out.push(Finding::PreviousYear { expected, found: previous.year });
+            out.push(Finding::PreviousYear {
+                expected,
+                found: previous.year,
+            });
             return;
         }
         let mut balances = Balances::default();

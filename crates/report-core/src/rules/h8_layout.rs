@@ -64,18 +64,28 @@ fn missing<L: TableLayout>(
         }
     }
     if !rows.is_empty() {
-        out.push(Finding::Layout(LayoutProblem::MissingRows { table: L::ID, rows }));
+        out.push(Finding::Layout(LayoutProblem::MissingRows {
+            table: L::ID,
+            rows,
+        }));
     }
     if !cells.is_empty() {
-        out.push(Finding::Layout(LayoutProblem::MissingCells { table: L::ID, cells }));
+        out.push(Finding::Layout(LayoutProblem::MissingCells {
+            table: L::ID,
+            cells,
+        }));
     }
 }
 
 fn check_other_processing(report: &Report, out: &mut Vec<Finding>) -> bool {
     let single = report.requests.has_row(RequestRow::Other);
-    let split = RequestRow::OTHER_SPLIT.iter().any(|&r| report.requests.has_row(r));
+    let split = RequestRow::OTHER_SPLIT
+        .iter()
+        .any(|&r| report.requests.has_row(r));
     match (report.edition, single, split) {
-        (Edition::V2021, true, false) => out.push(Finding::Layout(LayoutProblem::CollapsedOtherProcessing)),
+        (Edition::V2021, true, false) => {
+            out.push(Finding::Layout(LayoutProblem::CollapsedOtherProcessing))
+        }
         (_, true, true) => out.push(Finding::Layout(LayoutProblem::DoubleOtherProcessing)),
         _ => {}
     }
@@ -98,7 +108,13 @@ impl Rule for Layout {
             }));
         }
         let single_other = check_other_processing(report, out);
-        missing(&report.proactive, report.edition, Place::Proactive, |_| false, out);
+        missing(
+            &report.proactive,
+            report.edition,
+            Place::Proactive,
+            |_| false,
+            out,
+        );
         missing(
             &report.requests,
             report.edition,
@@ -107,6 +123,12 @@ impl Rule for Layout {
             |row| single_other && RequestRow::OTHER_SPLIT.contains(&row),
             out,
         );
-        missing(&report.appeals, report.edition, Place::Appeals, |_| false, out);
+        missing(
+            &report.appeals,
+            report.edition,
+            Place::Appeals,
+            |_| false,
+            out,
+        );
     }
 }

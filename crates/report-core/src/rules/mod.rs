@@ -139,7 +139,10 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// The rule with `code`, if any.
 pub fn by_code(code: &str) -> Option<&'static dyn Rule> {
-    RULES.iter().copied().find(|r| r.meta().code.eq_ignore_ascii_case(code))
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(code))
 }
 
 /// The metadata of every rule, sorted by code.
@@ -166,7 +169,11 @@ mod tests {
             for section in ["## What it checks", "## Why", "## Example", "## Source"] {
                 assert!(meta.docs.contains(section), "{} lacks {section}", meta.code);
             }
-            assert!(!meta.explanation_zh.is_empty() && !meta.title_zh.is_empty(), "{}", meta.code);
+            assert!(
+                !meta.explanation_zh.is_empty() && !meta.title_zh.is_empty(),
+                "{}",
+                meta.code
+            );
         }
     }
 }

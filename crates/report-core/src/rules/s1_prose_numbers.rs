@@ -76,19 +76,29 @@ fn join(sides: impl IntoIterator<Item = Side>) -> Side {
 }
 
 fn rows_side(report: &Report, rows: impl IntoIterator<Item = RequestRow>) -> Side {
-    join(rows.into_iter().filter(|&r| report.requests.has_row(r)).map(|r| row_side(report, r)))
+    join(
+        rows.into_iter()
+            .filter(|&r| report.requests.has_row(r))
+            .map(|r| row_side(report, r)),
+    )
 }
 
 fn group_rows(report: &Report, group: RequestGroup) -> Vec<RequestRow> {
     result_rows(report)
         .into_iter()
-        .filter(|&r| r.def().group == Some(group) || (group == RequestGroup::OtherProcessing && r == RequestRow::Other))
+        .filter(|&r| {
+            r.def().group == Some(group)
+                || (group == RequestGroup::OtherProcessing && r == RequestRow::Other)
+        })
         .collect()
 }
 
 /// The table values a statement may equal (more than one for "received").
 fn table_sides(report: &Report, topic: Topic) -> Vec<Side> {
-    let litigation = [AppealGroup::LitigationDirect, AppealGroup::LitigationAfterReview];
+    let litigation = [
+        AppealGroup::LitigationDirect,
+        AppealGroup::LitigationAfterReview,
+    ];
     match topic {
         Topic::Received => vec![
             row_side(report, RequestRow::New),
@@ -96,19 +106,34 @@ fn table_sides(report: &Report, topic: Topic) -> Vec<Side> {
         ],
         Topic::ReceivedFrom(col) => vec![
             Side::plus(report, &[req(RequestRow::New, col)]),
-            Side::plus(report, &[req(RequestRow::New, col), req(RequestRow::CarriedOver, col)]),
+            Side::plus(
+                report,
+                &[req(RequestRow::New, col), req(RequestRow::CarriedOver, col)],
+            ),
         ],
         Topic::NoneReceived => vec![row_side(report, RequestRow::New)],
         Topic::Completed => vec![row_side(report, RequestRow::ResultsTotal)],
         Topic::CarriedOver => vec![row_side(report, RequestRow::CarriedOver)],
         Topic::CarriedForward => vec![row_side(report, RequestRow::CarriedForward)],
-        Topic::GrantedOrPartially => vec![rows_side(report, [RequestRow::Granted, RequestRow::PartiallyGranted])],
+        Topic::GrantedOrPartially => vec![rows_side(
+            report,
+            [RequestRow::Granted, RequestRow::PartiallyGranted],
+        )],
         Topic::Granted => vec![row_side(report, RequestRow::Granted)],
         Topic::PartiallyGranted => vec![row_side(report, RequestRow::PartiallyGranted)],
-        Topic::Withheld => vec![rows_side(report, group_rows(report, RequestGroup::Withheld))],
+        Topic::Withheld => vec![rows_side(
+            report,
+            group_rows(report, RequestGroup::Withheld),
+        )],
         Topic::Unable => vec![rows_side(report, group_rows(report, RequestGroup::Unable))],
-        Topic::NotProcessed => vec![rows_side(report, group_rows(report, RequestGroup::NotProcessed))],
-        Topic::OtherProcessing => vec![rows_side(report, group_rows(report, RequestGroup::OtherProcessing))],
+        Topic::NotProcessed => vec![rows_side(
+            report,
+            group_rows(report, RequestGroup::NotProcessed),
+        )],
+        Topic::OtherProcessing => vec![rows_side(
+            report,
+            group_rows(report, RequestGroup::OtherProcessing),
+        )],
         Topic::Review => vec![group_side(report, AppealGroup::Review)],
         Topic::Litigation => vec![join(litigation.map(|g| group_side(report, g)))],
         Topic::ReviewOutcome(o) => vec![Side::plus(report, &[appeal(AppealGroup::Review, o)])],
@@ -137,7 +162,8 @@ fn percent_mismatch(report: &Report, side: &Side, stated: &str) -> Option<(Strin
     let stated_value: f64 = stated.parse().ok()?;
     let actual = side.known as f64 * 100.0 / base.known as f64;
     let tolerance = 10f64.powi(-(decimals as i32)).max(0.01);
-    ((actual - stated_value).abs() > tolerance + 1e-9).then(|| (stated.to_owned(), format!("{actual:.decimals$}")))
+    ((actual - stated_value).abs() > tolerance + 1e-9)
+        .then(|| (stated.to_owned(), format!("{actual:.decimals$}")))
 }
 
 fn compare(report: &Report, statement: &Statement) -> Option<ProseMismatch> {
@@ -148,7 +174,10 @@ fn compare(report: &Report, statement: &Statement) -> Option<ProseMismatch> {
     if side.filled.is_empty() && side.incomplete {
         return None;
     }
-    let percent = statement.percent.as_deref().and_then(|p| percent_mismatch(report, &side, p));
+    let percent = statement
+        .percent
+        .as_deref()
+        .and_then(|p| percent_mismatch(report, &side, p));
     if agrees && percent.is_none() {
         return None;
     }

@@ -51,7 +51,10 @@ impl Rule for DocumentsInForce {
             return;
         }
         let mut balances = Balances::default();
-        for item in [ProactiveItem::Regulations, ProactiveItem::NormativeDocuments] {
+        for item in [
+            ProactiveItem::Regulations,
+            ProactiveItem::NormativeDocuments,
+        ] {
             let (stock, added, removed) = match report.edition {
                 Edition::V2021 => (C::InForce, C::Issued, Some(C::Repealed)),
                 Edition::V2019 => (C::TotalPublished, C::Published, None),
@@ -75,7 +78,12 @@ impl Rule for DocumentsInForce {
             };
             let mut cells = vec![now];
             cells.extend(terms.iter().map(|(p, _)| *p));
-            balances.record(Equation::InForce(item), cells, &parts, &Side::plus(report, &[now]));
+            balances.record(
+                Equation::InForce(item),
+                cells,
+                &parts,
+                &Side::plus(report, &[now]),
+            );
         }
         // Unverifiable stock counts are not worth a note: S2 is only a reminder.
         let mut findings = Vec::new();

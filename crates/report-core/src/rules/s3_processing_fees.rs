@@ -47,11 +47,22 @@ struct FeeText {
     yuan: Vec<String>,
 }
 
-const NONE_COLLECTED: [&str; 9] = ["未收取", "无收取", "没有收取", "不收取", "未发生", "未产生", "零收费", "均未收", "免收"];
+const NONE_COLLECTED: [&str; 9] = [
+    "未收取",
+    "无收取",
+    "没有收取",
+    "不收取",
+    "未发生",
+    "未产生",
+    "零收费",
+    "均未收",
+    "免收",
+];
 
 fn read_fee_text(text: &str, into: &mut FeeText) {
     for sentence in normalise(text).split(['。', '；', ';', '\n']) {
-        if !(sentence.contains("处理费") || (sentence.contains("收取") && sentence.contains('费'))) {
+        if !(sentence.contains("处理费") || (sentence.contains("收取") && sentence.contains('费')))
+        {
             continue;
         }
         into.mentioned = true;
@@ -86,7 +97,10 @@ fn read_fee_text(text: &str, into: &mut FeeText) {
 }
 
 fn administrative_fees(report: &Report) -> Option<rust_decimal::Decimal> {
-    match report.proactive.cell(ProactiveItem::Fees, ProactiveColumn::FeeAmount) {
+    match report
+        .proactive
+        .cell(ProactiveItem::Fees, ProactiveColumn::FeeAmount)
+    {
         Some(Cell::Money(amount)) if !amount.is_zero() => Some(*amount),
         _ => None,
     }
@@ -113,7 +127,10 @@ impl Rule for ProcessingFees {
                 read_fee_text(text, &mut anywhere);
             }
         }
-        let unpaid = report.requests.count(RequestRow::OtherFeeUnpaid, Applicant::Total).filter(|&n| n > 0);
+        let unpaid = report
+            .requests
+            .count(RequestRow::OtherFeeUnpaid, Applicant::Total)
+            .filter(|&n| n > 0);
         if (unpaid.is_some() || six.mentioned) && !anywhere.stated {
             out.push(Finding::Fees(FeeProblem::AmountNotStated { unpaid }));
         }
@@ -121,9 +138,14 @@ impl Rule for ProcessingFees {
             out.push(Finding::Fees(FeeProblem::WrongUnit));
         }
         if let Some(fees) = administrative_fees(report) {
-            let same = anywhere.yuan.iter().find(|y| y.parse::<rust_decimal::Decimal>().ok() == Some(fees));
+            let same = anywhere
+                .yuan
+                .iter()
+                .find(|y| y.parse::<rust_decimal::Decimal>().ok() == Some(fees));
             if let Some(amount) = same {
-                out.push(Finding::Fees(FeeProblem::SameAsAdministrativeFees { amount: amount.clone() }));
+                out.push(Finding::Fees(FeeProblem::SameAsAdministrativeFees {
+                    amount: amount.clone(),
+                }));
             }
         }
     }

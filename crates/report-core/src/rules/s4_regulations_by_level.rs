@@ -45,11 +45,21 @@ impl Rule for RegulationsByLevel {
         let Some(level @ (AgencyLevel::County | AgencyLevel::Township)) = cx.report.level() else {
             return;
         };
-        let columns = [C::Issued, C::InForce, C::Made, C::Published, C::TotalPublished];
+        let columns = [
+            C::Issued,
+            C::InForce,
+            C::Made,
+            C::Published,
+            C::TotalPublished,
+        ];
         let cells: Vec<_> = columns
             .into_iter()
             .map(|c| proactive(ProactiveItem::Regulations, c))
-            .filter(|p| p.cell(cx.report).and_then(|c| c.count()).is_some_and(|n| n > 0))
+            .filter(|p| {
+                p.cell(cx.report)
+                    .and_then(|c| c.count())
+                    .is_some_and(|n| n > 0)
+            })
             .collect();
         if !cells.is_empty() {
             out.push(Finding::RegulationsAtLevel { level, cells });

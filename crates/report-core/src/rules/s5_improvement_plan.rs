@@ -37,8 +37,20 @@ declare_rule! {
 
 /// Fewer characters than this is not a section of substance.
 const MIN_CHARS: usize = 30;
-const PLANNING: [&str; 12] =
-    ["下一步", "明年", "下一年", "新的一年", "来年", "将继续", "将进一步", "将着力", "将持续", "计划", "拟", "力争"];
+const PLANNING: [&str; 12] = [
+    "下一步",
+    "明年",
+    "下一年",
+    "新的一年",
+    "来年",
+    "将继续",
+    "将进一步",
+    "将着力",
+    "将持续",
+    "计划",
+    "拟",
+    "力争",
+];
 
 /// The years written as "2024年" in a sentence.
 fn years_in(sentence: &str) -> Vec<u16> {
@@ -67,7 +79,11 @@ impl Rule for ImprovementPlan {
             return;
         }
         let text = normalise(report.prose(ProseField::Problems).unwrap_or_default());
-        let substance: String = text.replace("（文字描述）", "").chars().filter(|c| !c.is_ascii_punctuation()).collect();
+        let substance: String = text
+            .replace("（文字描述）", "")
+            .chars()
+            .filter(|c| !c.is_ascii_punctuation())
+            .collect();
         let chars = substance.chars().count();
         if chars == 0 {
             out.push(Finding::Plan(PlanProblem::Missing));
@@ -85,7 +101,11 @@ impl Rule for ImprovementPlan {
             // A later year may be a long-term goal; the report's own year or an earlier one is a
             // plan copied from an old report.
             if let Some(&found) = years_in(sentence).iter().find(|&&y| y <= report.year) {
-                out.push(Finding::Plan(PlanProblem::WrongYear { found, expected, quote: sentence.to_owned() }));
+                out.push(Finding::Plan(PlanProblem::WrongYear {
+                    found,
+                    expected,
+                    quote: sentence.to_owned(),
+                }));
                 return;
             }
         }

@@ -50,7 +50,10 @@ impl Rule for Duplication {
             return;
         }
         if let Some(percent) = shared_percent(cx.report, previous) {
-            let field = ProseField::ALL.into_iter().find(|&f| cx.report.prose(f).is_some()).unwrap_or(ProseField::Summary);
+            let field = ProseField::ALL
+                .into_iter()
+                .find(|&f| cx.report.prose(f).is_some())
+                .unwrap_or(ProseField::Summary);
             if percent > LIMIT {
                 out.push(Finding::Duplication { percent, field });
             }

@@ -44,7 +44,13 @@ impl Rule for PublicationDate {
             return;
         };
         let next = report.year.saturating_add(1);
-        if published < (Date { year: next, month: 1, day: 1 }) {
+        if published
+            < (Date {
+                year: next,
+                month: 1,
+                day: 1,
+            })
+        {
             out.push(Finding::Publication(DateProblem::Early { published }));
             return;
         }
@@ -52,9 +58,17 @@ impl Rule for PublicationDate {
             return;
         }
         let government = report.agency.trim().ends_with("人民政府");
-        let deadline = Date { year: next, month: if government { 3 } else { 1 }, day: 31 };
+        let deadline = Date {
+            year: next,
+            month: if government { 3 } else { 1 },
+            day: 31,
+        };
         if published > deadline {
-            out.push(Finding::Publication(DateProblem::Late { deadline, published, government }));
+            out.push(Finding::Publication(DateProblem::Late {
+                deadline,
+                published,
+                government,
+            }));
         }
     }
 }

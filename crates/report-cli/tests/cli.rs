@@ -1,0 +1,237 @@
+//! The `nianbao` command as a user runs it: exit codes, output grouped by table, JSON output,
+//! blank reports, the rule catalogue and the schema.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use report_core::Report;
+
+fn truth(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/truth")
+        .join(format!("{name}.json"))
+}
+
+fn nianbao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(args)
+        .output()
+        .expect("nianbao runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+const HONGZE: &str = "2023-huaian-hongze-district-gov";
+const HUAIAN: &str = "2024-huaian-city-gov";
+
+#[test]
+fn a_report_with_errors_exits_1_and_lists_them_by_table() {
+    let out = nianbao(&["check", truth(HONGZE).to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("洪泽区人民政府 2023 年度报告（2021 年版格式）"),
+        "{text}"
+    );
+    assert!(
+        text.contains("未通过：3 个错误 · 0 个警告 · 0 个提示"),
+        "{text}"
+    );
+    let table3 = text
+        .find("表三（三、收到和处理政府信息公开申请情况）")
+        .expect("表三 group");
+    let table4 = text
+        .find("表四（四、政府信息公开行政复议、行政诉讼情况）")
+        .expect("表四 group");
+    let h8 = text.find("错误 H8").expect("H8");
+    let h4 = text.find("错误 H4").expect("H4");
+    assert!(table3 < h8 && h8 < table4 && table4 < h4, "{text}");
+    assert!(
+        text.contains("位置：/appeals/review/total /appeals/review/upheld"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_consistent_report_exits_0() {
+    let out = nianbao(&["check", truth(HUAIAN).to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stdout(&out).contains("通过：0 个错误"));
+}
+
+#[test]
+fn json_output_has_one_object_per_file_and_unreadable_files_exit_2() {
+    let bad = std::env::temp_dir().join(format!("nianbao-cli-bad-{}.json", std::process::id()));
+    std::fs::write(
+        &bad,
+        r#"{"edition":"2021","year":2024,"agency":"x","requests":{"new":{"robots":1}}}"#,
+    )
+    .unwrap();
+    let out = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        truth(HONGZE).to_str().unwrap(),
+        bad.to_str().unwrap(),
+        truth(HUAIAN).to_str().unwrap(),
+    ]);
+    std::fs::remove_file(&bad).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON output");
+    let files = json.as_array().expect("an array");
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[0]["valid"], false);
+    assert_eq!(files[0]["counts"]["errors"], 3);
+    let h4 = &files[0]["diagnostics"][1];
+    assert_eq!(h4["code"], "H4");
+    assert_eq!(h4["severity"], "error");
+    assert_eq!(h4["cells"][0], "/appeals/review/total");
+    assert_eq!(
+        (
+            h4["expected"].as_i64(),
+            h4["actual"].as_i64(),
+            h4["difference"].as_i64()
+        ),
+        (Some(11), Some(0), Some(-11))
+    );
+    assert_eq!(files[1]["error"]["pointer"], "/requests/new/robots");
+    assert!(files[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("未知字段 `robots`"));
+    assert_eq!(files[2]["valid"], true, "the rest are still checked");
+}
+
+#[test]
+fn previous_turns_on_the_carry_over_check() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-prev-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut last = Report::from_json(
+        &std::fs::read_to_string(truth("2021-pingtan-zone-admin-committee")).unwrap(),
+    )
+    .unwrap();
+    last.requests.set(
+        report_core::RequestRow::CarriedForward,
+        report_core::Applicant::Total,
+        report_core::Cell::Count(5),
+    );
+    let last_path = dir.join("2021.json");
+    std::fs::write(&last_path, last.to_json()).unwrap();
+    let this = truth("2022-pingtan-zone-admin-committee");
+
+    let out = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        "--previous",
+        last_path.to_str().unwrap(),
+        this.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let codes: Vec<_> = json[0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, ["H7"]);
+    assert_eq!(out.status.code(), Some(1));
+
+    let clean = nianbao(&[
+        "check",
+        "--previous",
+        truth("2021-pingtan-zone-admin-committee").to_str().unwrap(),
+        this.to_str().unwrap(),
+    ]);
+    assert_eq!(clean.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn new_prints_a_blank_report_of_the_right_edition() {
+    let out = nianbao(&["new", "--year", "2020", "--agency", "某某县人民政府"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = Report::from_json(&stdout(&out)).expect("a valid report");
+    assert_eq!(report.edition, report_core::Edition::V2019);
+    assert_eq!(report.agency, "某某县人民政府");
+    assert!(report.cells().all(|(_, c)| c.is_blank()));
+    assert_eq!(report.cells().count(), 23 * 7 + 15 + 3 * 2 + 3 * 4 + 2 + 2);
+
+    let out = nianbao(&[
+        "new",
+        "--year",
+        "2024",
+        "--agency",
+        "x",
+        "--edition",
+        "2021",
+    ]);
+    let report = Report::from_json(&stdout(&out)).unwrap();
+    assert_eq!(report.cells().count(), 25 * 7 + 15 + 3 * 2 + 3 + 1);
+}
+
+#[test]
+fn rules_lists_the_catalogue() {
+    let text = stdout(&nianbao(&["rules"]));
+    for code in [
+        "H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8", "S1", "S2", "S3", "S4", "S5", "S6", "S7",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("{code}  "))),
+            "{code} missing:\n{text}"
+        );
+    }
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&nianbao(&["rules", "--format", "json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 15);
+    assert!(json[0]["docs"]
+        .as_str()
+        .unwrap()
+        .contains("## What it checks"));
+}
+
+#[test]
+fn english_messages_on_request() {
+    let out = nianbao(&["check", "--lang", "en", truth(HONGZE).to_str().unwrap()]);
+    assert!(
+        stdout(&out).contains("the four outcomes give 11, the report says 0"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn the_committed_schema_is_current_and_accepts_every_fixture() {
+    let committed =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../schema/report.schema.json");
+    let printed = stdout(&nianbao(&["schema"]));
+    let on_disk =
+        std::fs::read_to_string(&committed).expect("schema/report.schema.json is committed");
+    assert!(
+        printed == on_disk,
+        "schema/report.schema.json is stale: run `cargo run -p report-cli -- schema > schema/report.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&on_disk).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/truth");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.to_str().unwrap().ends_with(".expect.json") {
+            continue;
+        }
+        let instance: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    let wrong: serde_json::Value = serde_json::json!({"edition": "2021", "year": 2024, "agency": "x", "requests": {"new": {"robots": 1}}});
+    assert!(
+        !validator.is_valid(&wrong),
+        "the schema refuses unknown fields too"
+    );
+}

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what the project needs beyond a stock Rust toolchain. Safe to run again: each step
+# checks first and does nothing when the tool is already there.
+set -euo pipefail
+
+say() { printf '[setup] %s\n' "$*"; }
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "[setup] cargo is missing: install Rust (stable) with rustup first." >&2
+  exit 1
+fi
+
+if command -v rustup >/dev/null 2>&1; then
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^${component}"; then
+      say "adding ${component}"
+      rustup component add "${component}"
+    fi
+  done
+else
+  say "rustup not found: assuming the wasm32 target, rustfmt and clippy are installed"
+fi
+
+# Fetch every crate once, so that later builds work offline too.
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch
+say "ready"

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every check the project has: formatting, lints for the native and the wasm target, the
+# wasm build of report-core, and every test of the workspace.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --locked --workspace --all-targets -- -D warnings
+
+step "clippy (wasm32: report-core)"
+cargo clippy --locked -p report-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "report-core builds for wasm32-unknown-unknown"
+cargo build --locked -p report-core --target wasm32-unknown-unknown --release
+
+step "tests"
+cargo test --locked --workspace
+
+echo
+echo "All checks passed."
