@@ -4,7 +4,9 @@ use crate::diagnostic::{
     DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem, ProseMismatch, ValueProblem,
 };
 use crate::equation::{Bound, Equation};
-use crate::layout::{Edition, TableId};
+use crate::layout::{
+    Applicant, Edition, Outcome, ProactiveColumn, RequestRow, TableId, REQUESTS_NOTE,
+};
 use crate::place::Place;
 use crate::prose::Topic;
 use crate::report::{AgencyLevel, Report};
@@ -72,17 +74,51 @@ fn list_en(places: &[Place]) -> String {
     listed.join(", ")
 }
 
+/// The short label of a 表三 row, e.g. （七）总计.
+fn row(row: RequestRow) -> &'static str {
+    row.def().short
+}
+
+/// The label of a column in `edition`.
+fn col(labels: crate::layout::Labels, edition: Edition) -> &'static str {
+    labels.any(edition)
+}
+
+/// The 2021 labels of `parts`, joined with ＋.
+fn plus<T: Copy>(parts: &[T], label: impl Fn(T) -> &'static str) -> String {
+    parts
+        .iter()
+        .map(|&p| label(p))
+        .collect::<Vec<_>>()
+        .join("＋")
+}
+
+/// The note of 表三 without its parentheses: 本列数据的勾稽关系为：….
+fn requests_note() -> &'static str {
+    REQUESTS_NOTE
+        .trim_start_matches('（')
+        .trim_end_matches('）')
+}
+
 fn equation_zh(equation: Equation, edition: Edition) -> String {
     match equation {
-        Equation::RowTotal(row) => format!("表三「{}」行的总计", row.def().short),
-        Equation::ResultsColumn(col) => format!("表三「{}」列的（七）总计", col.short()),
-        Equation::IntakeBalance(col) => {
-            format!("表三「{}」列的“一＋二＝（七）总计＋四”", col.short())
+        Equation::RowTotal(r) => format!("表三「{}」行的总计", row(r)),
+        Equation::ResultsColumn(c) => {
+            format!("表三「{}」列的{}", c.short(), row(RequestRow::ResultsTotal))
         }
+        Equation::IntakeBalance(c) => format!("表三「{}」列的勾稽关系", c.short()),
         Equation::AppealTotal(group) => format!("表四「{}」的总计", group.def().label),
-        Equation::CarryOver(col) => format!("表三「{}」列的上年结转", col.short()),
+        Equation::CarryOver(c) => format!(
+            "表三「{}」列的「{}」",
+            c.short(),
+            row(RequestRow::CarriedOver)
+        ),
         Equation::InForce(item) => {
-            format!("表二「{}」的现行有效件数", item.def().labels.any(edition))
+            format!(
+                "表二「{}」的「{}」",
+                item.def().labels.any(edition),
+                col(ProactiveColumn::InForce.def().labels, edition)
+            )
         }
     }
 }
@@ -96,39 +132,67 @@ fn imbalance_zh(
 ) -> String {
     let diff = (actual - expected).abs();
     let (what, parts, total) = match equation {
-        Equation::RowTotal(row) => (
-            format!("表三「{}」行", row.def().short),
-            "各类申请人之和",
-            "「总计」",
+        Equation::RowTotal(r) => (
+            format!("表三「{}」行", row(r)),
+            "各类申请人之和".to_owned(),
+            format!("「{}」", col(Applicant::Total.def().labels, edition)),
         ),
-        Equation::ResultsColumn(col) => (
-            format!("表三「{}」列", col.short()),
-            "各项办理结果之和",
-            "「（七）总计」",
+        Equation::ResultsColumn(c) => (
+            format!("表三「{}」列", c.short()),
+            "各项办理结果之和".to_owned(),
+            format!("「{}」", row(RequestRow::ResultsTotal)),
         ),
-        Equation::IntakeBalance(col) => (
+        Equation::IntakeBalance(c) => (
             format!(
-                "表三「{}」列不符合“第一项加第二项之和，等于第三项加第四项之和”",
-                col.short()
+                "表三「{}」列不符合表头注明的“{}”",
+                c.short(),
+                requests_note()
             ),
-            "一＋二",
-            "（七）总计＋四",
+            format!(
+                "「{}」＋「{}」",
+                row(RequestRow::New),
+                row(RequestRow::CarriedOver)
+            ),
+            format!(
+                "「{}」＋「{}」",
+                row(RequestRow::ResultsTotal),
+                row(RequestRow::CarriedForward)
+            ),
         ),
         Equation::AppealTotal(group) => (
             format!("表四「{}」", group.def().label),
-            "结果维持＋结果纠正＋其他结果＋尚未审结",
-            "「总计」",
+            plus(&Outcome::PARTS, |o| col(o.def().labels, edition)),
+            format!("「{}」", col(Outcome::Total.def().labels, edition)),
         ),
-        Equation::CarryOver(col) => (
-            format!("表三「{}」列", col.short()),
-            "上年报告的“四、结转下年度继续办理”",
-            "本年“二、上年结转”",
+        Equation::CarryOver(c) => (
+            format!("表三「{}」列", c.short()),
+            format!("上年报告的「{}」", row(RequestRow::CarriedForward)),
+            format!("本年「{}」", row(RequestRow::CarriedOver)),
         ),
-        Equation::InForce(item) => (
-            format!("表二「{}」", item.def().labels.any(edition)),
-            "上年现行有效件数＋本年制发件数－本年废止件数",
-            "本年现行有效件数",
-        ),
+        Equation::InForce(item) => {
+            let label = |c: ProactiveColumn| col(c.def().labels, edition);
+            let (stock, added, removed) = match edition {
+                Edition::V2021 => (
+                    ProactiveColumn::InForce,
+                    ProactiveColumn::Issued,
+                    Some(ProactiveColumn::Repealed),
+                ),
+                Edition::V2019 => (
+                    ProactiveColumn::TotalPublished,
+                    ProactiveColumn::Published,
+                    None,
+                ),
+            };
+            let mut parts = format!("上年「{}」＋「{}」", label(stock), label(added));
+            if let Some(removed) = removed {
+                parts.push_str(&format!("－「{}」", label(removed)));
+            }
+            (
+                format!("表二「{}」", item.def().labels.any(edition)),
+                parts,
+                format!("本年「{}」", label(stock)),
+            )
+        }
     };
     match bound {
         Bound::Exact => format!("{what}：{parts}为 {expected}，{total}为 {actual}，相差 {diff}。"),
@@ -147,8 +211,8 @@ fn topic_zh(topic: Topic) -> String {
         Topic::ReceivedFrom(a) => format!("收到{}的申请", a.short()),
         Topic::NoneReceived => "未收到申请".to_owned(),
         Topic::Completed => "办结（答复）".to_owned(),
-        Topic::CarriedOver => "上年结转".to_owned(),
-        Topic::CarriedForward => "结转下年度".to_owned(),
+        Topic::CarriedOver => row(RequestRow::CarriedOver).to_owned(),
+        Topic::CarriedForward => row(RequestRow::CarriedForward).to_owned(),
         Topic::GrantedOrPartially => "予以公开及部分公开".to_owned(),
         Topic::Granted => "予以公开".to_owned(),
         Topic::PartiallyGranted => "部分公开".to_owned(),
