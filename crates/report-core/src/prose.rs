@@ -257,15 +257,12 @@ fn classify(clause: &str, appeal_topic: Option<Topic>, received: bool) -> Option
         return Some(Topic::Received);
     }
     if received {
-        let applicant = [
-            ("自然人", Applicant::NaturalPerson),
-            ("商业企业", Applicant::Commercial),
-            ("科研机构", Applicant::Research),
-            ("社会公益组织", Applicant::PublicInterest),
-            ("法律服务机构", Applicant::LegalService),
-        ]
-        .into_iter()
-        .find(|(word, _)| has(word));
+        // 其他 on its own is too common a word to stand for the 其他 (法人或其他组织) column.
+        let applicant = Applicant::PARTS
+            .into_iter()
+            .filter(|&a| a != Applicant::OtherOrg)
+            .map(|a| (a.def().labels.any(crate::layout::Edition::V2021), a))
+            .find(|(word, _)| has(word));
         if let Some((_, applicant)) = applicant {
             return Some(Topic::ReceivedFrom(applicant));
         }
