@@ -197,6 +197,21 @@ impl FileError {
         }
     }
 
+    fn not_utf8(bytes: &[u8], err: &std::str::Utf8Error, lang: Lang) -> FileError {
+        let offset = err.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let message = match lang {
+            Lang::Zh => format!("第 {line} 行（第 {offset} 字节）起不是 UTF-8 编码的文本；报告 JSON 应以 UTF-8 保存"),
+            Lang::En => format!("line {line} (byte {offset}): not UTF-8 text; report JSON must be saved as UTF-8"),
+        };
+        FileError {
+            message,
+            pointer: None,
+            line: Some(line),
+            column: None,
+        }
+    }
+
     fn parse(err: &ReadError, lang: Lang) -> FileError {
         FileError {
             message: err.describe(lang),
@@ -208,8 +223,9 @@ impl FileError {
 }
 
 fn read_report(path: &Path, lang: Lang) -> Result<Report, FileError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FileError::io(path, &e, lang))?;
-    Report::from_json(&text).map_err(|e| FileError::parse(&e, lang))
+    let bytes = std::fs::read(path).map_err(|e| FileError::io(path, &e, lang))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| FileError::not_utf8(&bytes, &e, lang))?;
+    Report::from_json(text).map_err(|e| FileError::parse(&e, lang))
 }
 
 /// A file's path and what checking it gave.

@@ -235,3 +235,53 @@ fn the_committed_schema_is_current_and_accepts_every_fixture() {
         "the schema refuses unknown fields too"
     );
 }
+
+#[test]
+fn bad_input_exits_2_with_the_place_and_never_panics() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-bad-input-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut random = Vec::with_capacity(10 << 20);
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    while random.len() < 10 << 20 {
+        // xorshift: reproducible noise without a dependency.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        random.extend_from_slice(&state.to_le_bytes());
+    }
+    let cases: [(&str, Vec<u8>, &str); 8] = [
+        ("syntax", br#"{"edition":"2021","year":2024,"agency":"x",}"#.to_vec(), "第 1 行第 44 列：多余的逗号"),
+        ("wrong-type", br#"{"edition":"2021","year":"2024","agency":"x"}"#.to_vec(), "（/year）：类型错误"),
+        (
+            "negative-count",
+            br#"{"edition":"2021","year":2024,"agency":"x","requests":{"new":{"total":-3}}}"#.to_vec(),
+            "（/requests/new/total）：件数不能为负数：-3",
+        ),
+        (
+            "float-money",
+            br#"{"edition":"2021","year":2024,"agency":"x","proactive":{"fees":{"amount":7730.28}}}"#.to_vec(),
+            "（/proactive/fees/amount）：金额应写成字符串",
+        ),
+        (
+            "unknown-field",
+            br#"{"edition":"2021","year":2024,"agency":"x","appeals":{"review":{"won":1}}}"#.to_vec(),
+            "（/appeals/review/won）：未知字段 `won`",
+        ),
+        ("empty", Vec::new(), "文件为空"),
+        ("random", random, "第 1 行（第 0 字节）起不是 UTF-8 编码的文本"),
+        ("truncated", br#"{"edition":"2021","year":2024,"agency":"#.to_vec(), "第 1 行第 39 列（/agency）：文件在 JSON 值结束前就结束了"),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, bytes).unwrap();
+        let out = nianbao(&["check", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let text = stdout(&out);
+        assert!(text.contains(expected), "{name}: {text}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).is_empty(),
+            "{name}: nothing on stderr, no panic"
+        );
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

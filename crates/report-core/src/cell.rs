@@ -128,8 +128,10 @@ impl Serialize for Cell {
 
 /// Reads a cell of a known kind from JSON.
 ///
-/// `null` is blank; an integer, a decimal string or any text is read as [`Cell::parse`] reads it,
-/// so that a value that is wrong for its column is kept and reported rather than refused.
+/// `null` is blank; a string is read as [`Cell::parse`] reads what a person typed, so that text
+/// printed in a number column ("/", "无") is kept and reported rather than refused. A JSON number
+/// must be valid for its column: a negative or fractional count, or an amount written as a number
+/// instead of a string, is refused with the reason.
 pub(crate) struct CellSeed(pub CellKind);
 
 impl<'de> DeserializeSeed<'de> for CellSeed {
@@ -138,6 +140,14 @@ impl<'de> DeserializeSeed<'de> for CellSeed {
     fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<Cell, D::Error> {
         deserializer.deserialize_any(self)
     }
+}
+
+/// JSON numbers are refused for money: a float cannot hold an amount exactly, and the contract
+/// writes every amount as a decimal string.
+fn money_number<E: de::Error>(v: impl fmt::Display) -> E {
+    E::custom(format_args!(
+        "number `{v}` for an amount: amounts are written as strings, e.g. \"{v}\""
+    ))
 }
 
 impl<'de> Visitor<'de> for CellSeed {
@@ -157,22 +167,33 @@ impl<'de> Visitor<'de> for CellSeed {
         deserializer.deserialize_any(self)
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-        Ok(match self.0 {
-            CellKind::Count => Cell::Count(v),
-            CellKind::Money => Cell::Money(Decimal::from(v)),
-            kind => Cell::parse(kind, &v.to_string()),
-        })
+        match self.0 {
+            CellKind::Count => Ok(Cell::Count(v)),
+            CellKind::SignedCount => i64::try_from(v)
+                .map(Cell::Signed)
+                .map_err(|_| E::custom(format_args!("count `{v}` is too large"))),
+            CellKind::Money => Err(money_number(v)),
+            CellKind::Text => Ok(Cell::Text(v.to_string())),
+        }
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
-        match u64::try_from(v) {
-            Ok(u) => self.visit_u64(u),
-            Err(_) => Ok(Cell::parse(self.0, &v.to_string())),
+        match (u64::try_from(v), self.0) {
+            (Ok(u), _) => self.visit_u64(u),
+            (Err(_), CellKind::SignedCount) => Ok(Cell::Signed(v)),
+            (Err(_), CellKind::Count) => Err(E::custom(format_args!(
+                "negative count `{v}`: a count cannot be negative"
+            ))),
+            (Err(_), CellKind::Money) => Err(money_number(v)),
+            (Err(_), CellKind::Text) => Ok(Cell::Text(v.to_string())),
         }
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
-        // The shortest representation of a float is exactly what was written in the JSON text
-        // for any amount a report prints, so reading it as a decimal loses nothing.
-        Ok(Cell::parse(self.0, &v.to_string()))
+        match self.0 {
+            CellKind::Money => Err(money_number(v)),
+            _ => Err(E::custom(format_args!(
+                "fractional count `{v}`: a count is a whole number"
+            ))),
+        }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
         Ok(Cell::parse(self.0, v))

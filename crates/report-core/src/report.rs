@@ -211,6 +211,11 @@ impl Report {
     /// it is), and on rows or columns of the other edition. Values that are wrong for their cell
     /// are kept and reported by the rules instead.
     pub fn from_json(text: &str) -> Result<Report, ReadError> {
+        // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(ReadError::contract(String::new(), "empty file".to_owned()));
+        }
         let mut de = serde_json::Deserializer::from_str(text);
         let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|err| {
             let mut pointer = path_to_pointer(err.path());
@@ -360,7 +365,8 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
             Segment::Map { key } => pointer.push_str(&key.replace('~', "~0").replace('/', "~1")),
             Segment::Seq { index } => pointer.push_str(&index.to_string()),
             Segment::Enum { variant } => pointer.push_str(variant),
-            Segment::Unknown => pointer.push('?'),
+            // A place the reader could not name (inside malformed JSON): the line and column say it.
+            Segment::Unknown => pointer.pop().map_or((), drop),
         }
     }
     pointer
@@ -424,11 +430,29 @@ impl ReadError {
     }
 }
 
-/// Puts the JSON reader's common messages into Chinese; keeps the field names as they are.
+/// Puts the JSON reader's messages into Chinese; keeps field names and values as they are.
 fn translate_reader_message(message: &str) -> String {
     // The reader appends " at line L column C"; the location is already shown in front.
     let message = message.split(" at line ").next().unwrap_or(message);
-    let patterns: [(&str, &str); 10] = [
+    // Whole messages of this crate's own making.
+    let quoted = |m: &str| m.split('`').nth(1).unwrap_or_default().to_owned();
+    if message.starts_with("negative count ") {
+        return format!("件数不能为负数：{}", quoted(message));
+    }
+    if message.starts_with("fractional count ") {
+        return format!("件数应为整数：{}", quoted(message));
+    }
+    if message.starts_with("number `") && message.contains("for an amount") {
+        let v = quoted(message);
+        return format!("金额应写成字符串（例如 \"{v}\"），不能写成数字 {v}");
+    }
+    if message.starts_with("count `") && message.ends_with("is too large") {
+        return format!("数字过大：{}", quoted(message));
+    }
+    if message == "empty file" {
+        return "文件为空".to_owned();
+    }
+    let phrases: [(&str, &str); 28] = [
         ("unknown field ", "未知字段 "),
         ("unknown variant ", "无法识别的取值 "),
         ("missing field ", "缺少字段 "),
@@ -436,35 +460,69 @@ fn translate_reader_message(message: &str) -> String {
         ("invalid type: ", "类型错误："),
         ("invalid value: ", "取值错误："),
         ("invalid length ", "长度错误 "),
-        ("EOF while parsing", "文件在解析完成前结束"),
+        ("EOF while parsing a string", "字符串没有结束，文件就结束了"),
+        (
+            "EOF while parsing an object",
+            "对象没有结束（缺少 }），文件就结束了",
+        ),
+        (
+            "EOF while parsing a list",
+            "数组没有结束（缺少 ]），文件就结束了",
+        ),
+        ("EOF while parsing a value", "文件在 JSON 值结束前就结束了"),
         ("trailing characters", "JSON 之后还有多余字符"),
+        ("trailing comma", "多余的逗号"),
         ("expected value", "此处应为一个 JSON 值"),
-    ];
-    let mut out = message.to_owned();
-    for (en, zh) in patterns {
-        if out.starts_with(en) || out.contains(en) {
-            out = out.replacen(en, zh, 1);
-            break;
-        }
-    }
-    out.replace(", expected one of ", "，应为以下之一：")
-        .replace(", expected ", "，应为 ")
-        .replace(
+        ("expected `:`", "此处应为冒号 `:`"),
+        ("expected `,` or `}`", "此处应为逗号 `,` 或 `}`"),
+        ("expected `,` or `]`", "此处应为逗号 `,` 或 `]`"),
+        ("key must be a string", "键必须是字符串"),
+        (
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            "字符串中有控制字符",
+        ),
+        ("invalid number", "数字格式错误"),
+        ("number out of range", "数字超出范围"),
+        ("invalid escape", "转义字符错误"),
+        ("invalid unicode code point", "Unicode 码位错误"),
+        ("recursion limit exceeded", "嵌套层数过多"),
+        (
             ": the 2021 format has no such row",
             "：2021 年版格式没有这一行",
-        )
-        .replace(
+        ),
+        (
             ": the 2019 format has no such row",
             "：2019 年试行格式没有这一行",
-        )
-        .replace(
+        ),
+        (
             ": the 2021 format has no such column",
             "：2021 年版格式没有这一列",
-        )
-        .replace(
+        ),
+        (
             ": the 2019 format has no such column",
             "：2019 年试行格式没有这一列",
-        )
+        ),
+    ];
+    let words: [(&str, &str); 13] = [
+        ("` or `", "` 或 `"),
+        (", expected one of ", "，应为以下之一："),
+        (", expected ", "，应为 "),
+        ("a number, a string or null", "数字、字符串或 null"),
+        ("boolean ", "布尔值 "),
+        ("integer ", "整数 "),
+        ("floating point ", "小数 "),
+        ("string ", "字符串 "),
+        ("a string", "字符串"),
+        ("u16", "0–65535 的整数"),
+        ("struct Report", "报告对象"),
+        ("a map", "对象"),
+        ("an object with the rows of ", "对象，其中各键为此表的行："),
+    ];
+    let mut out = message.to_owned();
+    for (en, zh) in phrases.iter().chain(words.iter()) {
+        out = out.replace(en, zh);
+    }
+    out
 }
 
 /// A calendar date, written `YYYY-MM-DD` in JSON.
@@ -582,6 +640,71 @@ mod tests {
         let json = report.to_json();
         assert!(json.contains("\"natural_person\": null"));
         assert_eq!(Report::from_json(&json).expect("reads"), report);
+    }
+
+    #[test]
+    fn numbers_must_be_valid_for_their_cell() {
+        let read = |cell: &str| {
+            let text = format!(
+                r#"{{"edition":"2021","year":2024,"agency":"x","requests":{{"new":{{"total":{cell}}}}},"proactive":{{"fees":{{"amount":"1"}}}}}}"#
+            );
+            Report::from_json(&text)
+        };
+        let negative = read("-3").expect_err("a negative count is refused");
+        assert_eq!(negative.pointer, "/requests/new/total");
+        assert_eq!(
+            negative.describe(crate::Lang::Zh),
+            "第 1 行第 72 列（/requests/new/total）：件数不能为负数：-3"
+        );
+        assert!(read("2.5").is_err());
+        assert!(read("true").is_err());
+        // Text printed in a number cell is kept for the rules to report.
+        let kept = read(r#""/""#).expect("kept");
+        assert_eq!(
+            kept.requests.cell(RequestRow::New, Applicant::Total),
+            Some(&Cell::Text("/".into()))
+        );
+
+        let float_money = r#"{"edition":"2021","year":2024,"agency":"x","proactive":{"fees":{"amount":7730.28}}}"#;
+        let err = Report::from_json(float_money).expect_err("money as a float is refused");
+        assert_eq!(err.pointer, "/proactive/fees/amount");
+        assert!(
+            err.describe(crate::Lang::Zh).contains("金额应写成字符串"),
+            "{}",
+            err.describe(crate::Lang::Zh)
+        );
+    }
+
+    #[test]
+    fn empty_files_and_byte_order_marks() {
+        assert_eq!(
+            Report::from_json(" \n")
+                .expect_err("empty")
+                .describe(crate::Lang::Zh),
+            "文件为空"
+        );
+        assert!(
+            Report::from_json("\u{feff}{\"edition\":\"2021\",\"year\":2024,\"agency\":\"x\"}")
+                .is_ok()
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_text_makes_the_reader_panic(text in "\\PC{0,200}") {
+            let _ = Report::from_json(&text);
+        }
+
+        #[test]
+        fn no_damage_to_a_valid_report_makes_the_reader_panic(cut in 0usize..400, insert in "[\\[\\]{}\",:0-9a-z-]{0,3}") {
+            let text = Report::blank(Edition::V2021, 2024, "某某局").to_json();
+            let mut at = cut.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let damaged = format!("{}{insert}{}", &text[..at], &text[at..]);
+            let _ = Report::from_json(&damaged);
+        }
     }
 
     #[test]
