@@ -34,3 +34,47 @@ pub fn expectations(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).expect("expectations readable"))
         .expect("expectations are JSON")
 }
+
+/// The file of the published report `name` as it was found (`real/NAME.txt` or `.html`).
+pub fn real(name: &str) -> PathBuf {
+    let dir = fixtures().join("real");
+    ["txt", "html"]
+        .iter()
+        .map(|ext| dir.join(format!("{name}.{ext}")))
+        .find(|p| p.exists())
+        .unwrap_or_else(|| panic!("no real fixture for {name}"))
+}
+
+/// Every difference between an imported report and the truth, cell by cell, except cells the
+/// import flagged as ambiguous with the true value among the candidates.
+pub fn differences(imported: &report_io::Imported, truth: &Report) -> Vec<String> {
+    let mut out = Vec::new();
+    let report = &imported.report;
+    if (report.edition, report.year, report.agency.as_str()) != (truth.edition, truth.year, truth.agency.as_str()) {
+        out.push(format!(
+            "metadata: {:?} {} {} instead of {:?} {} {}",
+            report.edition, report.year, report.agency, truth.edition, truth.year, truth.agency
+        ));
+    }
+    let cells = |r: &Report| -> std::collections::BTreeMap<String, report_core::Cell> {
+        r.cells().map(|(p, c)| (p.pointer(), c.clone())).collect()
+    };
+    let (got, want) = (cells(report), cells(truth));
+    for (pointer, expected) in &want {
+        match got.get(pointer) {
+            Some(found) if found == expected => {}
+            found => {
+                let flagged = imported.diagnostics.iter().any(|d| {
+                    d.code == "I4" && d.cells.contains(pointer) && d.candidates.contains(&expected.display())
+                });
+                if !flagged {
+                    out.push(format!("{pointer}: {found:?} instead of {expected:?}"));
+                }
+            }
+        }
+    }
+    for pointer in got.keys().filter(|p| !want.contains_key(*p)) {
+        out.push(format!("{pointer}: imported but not in the report"));
+    }
+    out
+}

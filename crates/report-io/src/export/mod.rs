@@ -1,0 +1,1 @@
+//! Export: the report in the official layout.

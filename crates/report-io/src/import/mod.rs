@@ -1,0 +1,167 @@
+//! Import: detect the format, turn the document into blocks, interpret the blocks.
+
+use std::collections::BTreeMap;
+
+use report_core::Report;
+use serde::Serialize;
+
+use crate::blocks::{Block, Source};
+use crate::diagnostic::ImportDiagnostic;
+
+mod html;
+mod interpret;
+mod layout;
+mod markdown;
+mod runs;
+pub(crate) mod split;
+mod tsv;
+
+/// The largest document an importer reads. Real reports are far below it; a larger input is
+/// refused at once rather than read slowly.
+pub const MAX_BYTES: usize = 20 << 20;
+
+/// The formats an imported document can be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    /// Text from Word or a web page, table rows as tab-separated cells.
+    TabText,
+    /// `pdftotext -layout` output: columns aligned with spaces, labels broken over lines.
+    PdfLayout,
+    /// Web page text whose table cells run together with no separator.
+    RunTogether,
+    /// HTML: a portal page, or what Word and WPS put on the clipboard.
+    Html,
+    /// Markdown with pipe tables, as OCR tools print it.
+    Markdown,
+}
+
+impl Format {
+    /// The Chinese name of the format.
+    pub const fn name_zh(self) -> &'static str {
+        match self {
+            Format::TabText => "制表符分隔的文本（Word 或网页复制）",
+            Format::PdfLayout => "PDF 版式文本（pdftotext -layout）",
+            Format::RunTogether => "单元格连在一起的网页文本",
+            Format::Html => "HTML 网页",
+            Format::Markdown => "Markdown（OCR 识别结果）",
+        }
+    }
+}
+
+/// Why a document could not be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The document is empty.
+    #[error("文件为空")]
+    Empty,
+    /// The document is larger than [`MAX_BYTES`].
+    #[error("文件过大（{0} 字节），超过 {MAX_BYTES} 字节的上限，不像是一份年度报告")]
+    TooLarge(usize),
+    /// The document is not UTF-8 text.
+    #[error("第 {line} 行（第 {offset} 字节）起不是 UTF-8 编码的文本")]
+    NotUtf8 {
+        /// The line of the first invalid byte.
+        line: usize,
+        /// The offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Nothing of a report was found in the document.
+    #[error("没有找到年度报告的任何内容（标题、章节或表格）")]
+    NotAReport,
+}
+
+/// What importing a document gives.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Imported {
+    /// The report, as far as it could be read.
+    pub report: Report,
+    /// What could not be read, or could be read only with doubt.
+    pub diagnostics: Vec<ImportDiagnostic>,
+    /// The format the document was read as.
+    #[serde(skip)]
+    pub format: Format,
+    /// Where each imported cell came from, by JSON Pointer.
+    #[serde(skip)]
+    pub sources: BTreeMap<String, Source>,
+}
+
+/// Tells the format of a document from its content.
+pub fn detect(text: &str) -> Format {
+    let head = text.trim_start_matches('\u{feff}').trim_start();
+    let lower: String = head.chars().take(2000).collect::<String>().to_ascii_lowercase();
+    if lower.starts_with('<') || lower.contains("<table") || lower.contains("<html") {
+        return Format::Html;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let count = |f: &dyn Fn(&str) -> bool| lines.iter().filter(|l| f(l)).count();
+    if count(&|l| l.trim_start().starts_with('|') && l.matches('|').count() >= 3) >= 5 {
+        return Format::Markdown;
+    }
+    if count(&|l| l.contains('\t')) >= 5 {
+        return Format::TabText;
+    }
+    let aligned = count(&|l| {
+        let t = l.trim();
+        t.contains("   ") && t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count() >= 3
+    });
+    if aligned >= 3 {
+        return Format::PdfLayout;
+    }
+    if runs::has_run_together_table(text) {
+        return Format::RunTogether;
+    }
+    Format::PdfLayout
+}
+
+/// Imports a document, detecting its format.
+pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let text = decode(bytes)?;
+    import_as(text, detect(text))
+}
+
+/// Imports a document read as `format`.
+pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if text.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
+    let blocks = match format {
+        Format::TabText => tsv::blocks(text),
+        Format::PdfLayout => layout::blocks(text),
+        Format::RunTogether => runs::blocks(text),
+        Format::Html => html::blocks(text),
+        Format::Markdown => markdown::blocks(text),
+    };
+    let mut imported = interpret::interpret(&blocks, format).ok_or(ImportError::NotAReport)?;
+    imported.format = format;
+    Ok(imported)
+}
+
+fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+    if bytes.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        ImportError::NotUtf8 { line, offset }
+    })
+}
+
+/// The blocks of a document, for tools that want to see what an importer saw.
+pub fn blocks(text: &str, format: Format) -> Vec<Block> {
+    match format {
+        Format::TabText => tsv::blocks(text),
+        Format::PdfLayout => layout::blocks(text),
+        Format::RunTogether => runs::blocks(text),
+        Format::Html => html::blocks(text),
+        Format::Markdown => markdown::blocks(text),
+    }
+}

@@ -1,0 +1,130 @@
+//! Text helpers shared by the importers: normalising labels as real reports print them, and
+//! telling how alike two labels are.
+
+/// Normalises a label for comparison: ASCII digits, full-width brackets and commas, "1、" as
+/// "1.", no whitespace and no quotation marks.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '(' => '（',
+            ')' => '）',
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '．' => '.',
+            other => other,
+        };
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」') {
+            continue;
+        }
+        if c == '、' && out.chars().last().is_some_and(|p: char| p.is_ascii_digit()) {
+            out.push('.');
+            continue;
+        }
+        out.push(c);
+        let _ = chars.peek();
+    }
+    out
+}
+
+/// Removes the numbering in front of a label: "一、", "（三）", "1.", "3、".
+pub fn strip_numbering(label: &str) -> &str {
+    let mut rest = label.trim_start();
+    loop {
+        let before = rest;
+        if let Some(after) = rest.strip_prefix('（') {
+            if let Some(end) = after.find('）') {
+                let inside = &after[..end];
+                if !inside.is_empty() && inside.chars().all(is_numeral) {
+                    rest = &after[end + '）'.len_utf8()..];
+                }
+            }
+        }
+        let numeral: usize = rest.chars().take_while(|&c| is_numeral(c)).map(char::len_utf8).sum();
+        if numeral > 0 {
+            let after = &rest[numeral..];
+            if let Some(stripped) = after.strip_prefix(['、', '.']) {
+                rest = stripped;
+            }
+        }
+        if rest == before {
+            return rest;
+        }
+    }
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二三四五六七八九十".contains(c)
+}
+
+/// How alike two labels are, from 0 (nothing shared) to 1 (the same): the Dice coefficient of
+/// their character pairs, which tolerates the typos, dropped characters and line breaks of real
+/// reports ("其他法律行政止公开" against "其他法律行政法规禁止公开" scores 0.74).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let pairs = |s: &str| -> Vec<(char, char)> {
+        let chars: Vec<char> = s.chars().collect();
+        if chars.len() == 1 {
+            return vec![(chars[0], '\0')];
+        }
+        chars.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let a = pairs(a);
+    let mut b = pairs(b);
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let total = a.len() + b.len();
+    let mut shared = 0;
+    for pair in &a {
+        if let Some(i) = b.iter().position(|p| p == pair) {
+            b.swap_remove(i);
+            shared += 1;
+        }
+    }
+    (2 * shared) as f64 / total as f64
+}
+
+/// Whether a cell's text is a value rather than a label: a number, or a mark that stands for
+/// one ("/", "—", "无").
+pub fn is_value(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let number = t.trim_end_matches(['元', '%', '％']);
+    let numeric = !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '－'))
+        && number.chars().any(|c| c.is_ascii_digit());
+    numeric || matches!(t, "/" | "／" | "-" | "－" | "—" | "——" | "–" | "―" | "无" | "空" | "\\")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_normalised() {
+        assert_eq!(normalise("(二) 部分公开 (区分处理的, 只计这一情形)"), "（二）部分公开（区分处理的，只计这一情形）");
+        assert_eq!(normalise("1、申请人 “三安全一稳定”"), "1.申请人三安全一稳定");
+        assert_eq!(strip_numbering("（三）不予公开"), "不予公开");
+        assert_eq!(strip_numbering("三、本年度办理结果"), "本年度办理结果");
+        assert_eq!(strip_numbering("（六）1.申请人"), "申请人");
+        assert_eq!(strip_numbering("2.其他"), "其他");
+    }
+
+    #[test]
+    fn similar_labels_score_high() {
+        assert!(similarity("其他法律行政止公开", "其他法律行政法规禁止公开") > 0.7);
+        assert!(similarity("予以公开", "不予公开") < 0.5);
+        assert_eq!(similarity("其他", "其他"), 1.0);
+    }
+
+    #[test]
+    fn values_are_told_from_labels() {
+        assert!(is_value("3,119") && is_value("/") && is_value("251000元") && is_value("96171.6"));
+        assert!(!is_value("1.属于国家秘密") && !is_value("") && !is_value("总计"));
+    }
+}
