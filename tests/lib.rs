@@ -50,7 +50,9 @@ pub fn real(name: &str) -> PathBuf {
 pub fn differences(imported: &report_io::Imported, truth: &Report) -> Vec<String> {
     let mut out = Vec::new();
     let report = &imported.report;
-    if (report.edition, report.year, report.agency.as_str()) != (truth.edition, truth.year, truth.agency.as_str()) {
+    if (report.edition, report.year, report.agency.as_str())
+        != (truth.edition, truth.year, truth.agency.as_str())
+    {
         out.push(format!(
             "metadata: {:?} {} {} instead of {:?} {} {}",
             report.edition, report.year, report.agency, truth.edition, truth.year, truth.agency
@@ -65,7 +67,9 @@ pub fn differences(imported: &report_io::Imported, truth: &Report) -> Vec<String
             Some(found) if found == expected => {}
             found => {
                 let flagged = imported.diagnostics.iter().any(|d| {
-                    d.code == "I4" && d.cells.contains(pointer) && d.candidates.contains(&expected.display())
+                    d.code == "I4"
+                        && d.cells.contains(pointer)
+                        && d.candidates.contains(&expected.display())
                 });
                 if !flagged {
                     out.push(format!("{pointer}: {found:?} instead of {expected:?}"));

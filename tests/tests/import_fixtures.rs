@@ -11,7 +11,12 @@ fn every_published_report_imports_to_its_truth() {
         let imported = report_io::import(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
         let diffs = differences(&imported, &truth(&name));
         if !diffs.is_empty() {
-            failures.push(format!("{name} ({:?}):\n  {}\n  diagnostics: {:#?}", imported.format, diffs.join("\n  "), imported.diagnostics));
+            failures.push(format!(
+                "{name} ({:?}):\n  {}\n  diagnostics: {:#?}",
+                imported.format,
+                diffs.join("\n  "),
+                imported.diagnostics
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));

@@ -315,6 +315,20 @@ impl Report {
         text.as_deref()
     }
 
+    /// The prose of one field, to change it.
+    pub fn prose_mut(&mut self, field: ProseField) -> &mut Option<String> {
+        match field {
+            ProseField::Summary => &mut self.overview.summary,
+            ProseField::ProactiveDisclosure => &mut self.overview.proactive_disclosure,
+            ProseField::DisclosureOnRequest => &mut self.overview.disclosure_on_request,
+            ProseField::InformationManagement => &mut self.overview.information_management,
+            ProseField::Platforms => &mut self.overview.platforms,
+            ProseField::Oversight => &mut self.overview.oversight,
+            ProseField::Problems => &mut self.problems,
+            ProseField::OtherMatters => &mut self.other_matters,
+        }
+    }
+
     /// Every printed cell of the three tables with its place, in printed order.
     pub fn cells(&self) -> impl Iterator<Item = (crate::place::Place, &crate::cell::Cell)> + '_ {
         use crate::place::Place;
@@ -331,6 +345,19 @@ impl Report {
             .cells()
             .map(|(r, c, v)| (Place::Appeals(r, Some(c)), v));
         proactive.chain(requests).chain(appeals)
+    }
+
+    /// Sets the cell at `place`, adding its row and column when the report did not print them.
+    /// Returns false (and changes nothing) when `place` is not a cell.
+    pub fn set_cell(&mut self, place: crate::place::Place, cell: crate::cell::Cell) -> bool {
+        use crate::place::Place;
+        match place {
+            Place::Proactive(item, Some(col)) => self.proactive.set(item, col, cell),
+            Place::Requests(row, Some(col)) => self.requests.set(row, col, cell),
+            Place::Appeals(group, Some(col)) => self.appeals.set(group, col, cell),
+            _ => return false,
+        }
+        true
     }
 
     /// Whether the report has any prose at all (a tables-only report skips the prose rules).

@@ -22,17 +22,27 @@ pub struct Source {
 impl Source {
     /// A line of a text document.
     pub fn line(line: usize) -> Source {
-        Source { line: Some(line), ..Source::default() }
+        Source {
+            line: Some(line),
+            ..Source::default()
+        }
     }
 
     /// A row of a table.
     pub fn table_row(table: usize, row: usize) -> Source {
-        Source { table: Some(table), row: Some(row), ..Source::default() }
+        Source {
+            table: Some(table),
+            row: Some(row),
+            ..Source::default()
+        }
     }
 
     /// The same place, narrowed to a column (1-based).
     pub fn column(self, column: usize) -> Source {
-        Source { column: Some(column), ..self }
+        Source {
+            column: Some(column),
+            ..self
+        }
     }
 
     /// A Chinese description, e.g. "第 12 行" or "第 2 个表格第 5 行第 4 列".
@@ -77,12 +87,19 @@ pub enum Block {
 impl Block {
     /// A paragraph.
     pub fn para(text: impl Into<String>, source: Source) -> Block {
-        Block::Para { text: text.into(), source }
+        Block::Para {
+            text: text.into(),
+            source,
+        }
     }
 
     /// A table row whose cells are separated.
     pub fn row(cells: Vec<String>, source: Source) -> Block {
-        Block::Row { cells, source, run_together: false }
+        Block::Row {
+            cells,
+            source,
+            run_together: false,
+        }
     }
 
     /// The source of the block.

@@ -54,12 +54,12 @@ impl ImportProblem {
     /// How serious it is: whatever leaves cells unknown is an error.
     pub const fn severity(self) -> Severity {
         match self {
-            ImportProblem::MissingTable | ImportProblem::UnreadableRow | ImportProblem::AmbiguousCell => {
-                Severity::Error
-            }
-            ImportProblem::UnrecognisedRow | ImportProblem::MissingHeading | ImportProblem::MissingTitle => {
-                Severity::Warning
-            }
+            ImportProblem::MissingTable
+            | ImportProblem::UnreadableRow
+            | ImportProblem::AmbiguousCell => Severity::Error,
+            ImportProblem::UnrecognisedRow
+            | ImportProblem::MissingHeading
+            | ImportProblem::MissingTitle => Severity::Warning,
             ImportProblem::HeadingVariant => Severity::Info,
         }
     }
@@ -114,8 +114,9 @@ impl ImportDiagnostic {
     /// Says where in the document.
     pub fn at(mut self, source: Source) -> Self {
         self.source = Some(source);
-        if !self.message.is_empty() && !self.message.starts_with('第') {
-            self.message = format!("{}：{}", source.describe_zh(), self.message);
+        let place = source.describe_zh();
+        if !place.is_empty() && !self.message.starts_with('第') {
+            self.message = format!("{place}：{}", self.message);
         }
         self
     }

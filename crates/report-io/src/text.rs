@@ -17,7 +17,8 @@ pub fn normalise(text: &str) -> String {
             '．' => '.',
             other => other,
         };
-        if c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」') {
+        if c.is_whitespace() || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」')
+        {
             continue;
         }
         if c == '、' && out.chars().last().is_some_and(|p: char| p.is_ascii_digit()) {
@@ -43,7 +44,11 @@ pub fn strip_numbering(label: &str) -> &str {
                 }
             }
         }
-        let numeral: usize = rest.chars().take_while(|&c| is_numeral(c)).map(char::len_utf8).sum();
+        let numeral: usize = rest
+            .chars()
+            .take_while(|&c| is_numeral(c))
+            .map(char::len_utf8)
+            .sum();
         if numeral > 0 {
             let after = &rest[numeral..];
             if let Some(stripped) = after.strip_prefix(['、', '.']) {
@@ -96,9 +101,15 @@ pub fn is_value(text: &str) -> bool {
     }
     let number = t.trim_end_matches(['元', '%', '％']);
     let numeric = !number.is_empty()
-        && number.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '－'))
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '－'))
         && number.chars().any(|c| c.is_ascii_digit());
-    numeric || matches!(t, "/" | "／" | "-" | "－" | "—" | "——" | "–" | "―" | "无" | "空" | "\\")
+    numeric
+        || matches!(
+            t,
+            "/" | "／" | "-" | "－" | "—" | "——" | "–" | "―" | "无" | "空" | "\\"
+        )
 }
 
 #[cfg(test)]
@@ -107,8 +118,14 @@ mod tests {
 
     #[test]
     fn labels_are_normalised() {
-        assert_eq!(normalise("(二) 部分公开 (区分处理的, 只计这一情形)"), "（二）部分公开（区分处理的，只计这一情形）");
-        assert_eq!(normalise("1、申请人 “三安全一稳定”"), "1.申请人三安全一稳定");
+        assert_eq!(
+            normalise("(二) 部分公开 (区分处理的, 只计这一情形)"),
+            "（二）部分公开（区分处理的，只计这一情形）"
+        );
+        assert_eq!(
+            normalise("1、申请人 “三安全一稳定”"),
+            "1.申请人三安全一稳定"
+        );
         assert_eq!(strip_numbering("（三）不予公开"), "不予公开");
         assert_eq!(strip_numbering("三、本年度办理结果"), "本年度办理结果");
         assert_eq!(strip_numbering("（六）1.申请人"), "申请人");

@@ -7,7 +7,8 @@ declare_rule! {
     ///
     /// When the report gives its publication date (`published`): a department's report is
     /// published by 31 January of the next year, a government's own report (an agency named
-    /// …人民政府, above 乡镇) by 31 March; and no report is published before its year has ended.
+    /// …人民政府 or a zone's 管委会, or any name that is not a department's, above 乡镇) by 31 March;
+    /// and no report is published before its year has ended.
     /// 乡镇/街道 deadlines are set by provincial or local notices and are not checked.
     ///
     /// ## Why
@@ -31,6 +32,33 @@ declare_rule! {
         title_en: "Published on time",
         explanation_zh: "《条例》第四十九条：县级以上人民政府部门应于每年 1 月 31 日前公布本部门上一年度的年度报告，县级以上人民政府应于每年 3 月 31 日前公布本级政府上一年度的年度报告。乡镇（街道）的期限由各地规定，不在此核对。",
     }
+}
+
+/// Whether an agency is a government (or a zone's administrative committee acting as one) rather
+/// than one of its departments: departments are named for their office (…局, …委员会, …办公厅).
+fn is_government(agency: &str) -> bool {
+    const DEPARTMENTS: [&str; 15] = [
+        "局",
+        "委",
+        "委员会",
+        "办",
+        "办公室",
+        "办公厅",
+        "厅",
+        "中心",
+        "院",
+        "所",
+        "站",
+        "队",
+        "处",
+        "署",
+        "部",
+    ];
+    let name = agency.trim();
+    name.ends_with("人民政府")
+        || name.ends_with("管委会")
+        || name.ends_with("管理委员会")
+        || !DEPARTMENTS.iter().any(|d| name.ends_with(d))
 }
 
 impl Rule for PublicationDate {
@@ -57,7 +85,7 @@ impl Rule for PublicationDate {
         if report.level() == Some(AgencyLevel::Township) {
             return;
         }
-        let government = report.agency.trim().ends_with("人民政府");
+        let government = is_government(&report.agency);
         let deadline = Date {
             year: next,
             month: if government { 3 } else { 1 },
@@ -70,5 +98,20 @@ impl Rule for PublicationDate {
                 government,
             }));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn governments_are_told_from_departments() {
+        assert!(is_government("淮安市人民政府"));
+        assert!(is_government("平潭综合实验区"));
+        assert!(is_government("平潭综合实验区管委会"));
+        assert!(!is_government("上海市人民政府办公厅"));
+        assert!(!is_government("某某市教育局"));
+        assert!(!is_government("某某市卫生健康委员会"));
     }
 }

@@ -16,7 +16,24 @@ const MAX_GRID: usize = 200_000;
 const MAX_DEPTH: usize = 32;
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "title", "tr", "table", "blockquote", "pre", "hr",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "section",
+    "article",
+    "title",
+    "tr",
+    "table",
+    "blockquote",
+    "pre",
+    "hr",
 ];
 
 struct Cell {
@@ -45,7 +62,9 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
             Token::StartTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 match name.as_str() {
-                    "script" | "style" | "noscript" | "template" if !tag.self_closing => skip_depth += 1,
+                    "script" | "style" | "noscript" | "template" if !tag.self_closing => {
+                        skip_depth += 1
+                    }
                     "title" => in_title = true,
                     "table" => {
                         flush(&mut paragraph, &mut out);
@@ -65,21 +84,34 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
                             let span = |attr: &str| {
                                 tag.attributes
                                     .get(attr.as_bytes())
-                                    .and_then(|v| String::from_utf8_lossy(&v.value).trim().parse::<usize>().ok())
+                                    .and_then(|v| {
+                                        String::from_utf8_lossy(&v.value)
+                                            .trim()
+                                            .parse::<usize>()
+                                            .ok()
+                                    })
                                     .unwrap_or(1)
                                     .clamp(1, MAX_SPAN)
                             };
-                            t.cell = Some(Cell { text: String::new(), colspan: span("colspan"), rowspan: span("rowspan") });
+                            t.cell = Some(Cell {
+                                text: String::new(),
+                                colspan: span("colspan"),
+                                rowspan: span("rowspan"),
+                            });
                         }
                     }
-                    other if BLOCK_TAGS.contains(&other) && tables.is_empty() => flush(&mut paragraph, &mut out),
+                    other if BLOCK_TAGS.contains(&other) && tables.is_empty() => {
+                        flush(&mut paragraph, &mut out)
+                    }
                     _ => {}
                 }
             }
             Token::EndTag(tag) => {
                 let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                 match name.as_str() {
-                    "script" | "style" | "noscript" | "template" => skip_depth = skip_depth.saturating_sub(1),
+                    "script" | "style" | "noscript" | "template" => {
+                        skip_depth = skip_depth.saturating_sub(1)
+                    }
                     "title" => {
                         in_title = false;
                         flush(&mut paragraph, &mut out);
@@ -96,7 +128,9 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
                             out.extend(grid_rows(t, table_count));
                         }
                     }
-                    other if BLOCK_TAGS.contains(&other) && tables.is_empty() => flush(&mut paragraph, &mut out),
+                    other if BLOCK_TAGS.contains(&other) && tables.is_empty() => {
+                        flush(&mut paragraph, &mut out)
+                    }
                     _ => {}
                 }
             }
@@ -135,7 +169,12 @@ fn flush(paragraph: &mut String, out: &mut Vec<Block>) {
 /// Collapses whitespace as a browser shows it, and drops it between Chinese characters, where
 /// it only comes from line breaks in the source.
 fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('\u{a0}', " ").trim().to_owned()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{a0}', " ")
+        .trim()
+        .to_owned()
 }
 
 fn close_cell(table: &mut Table) {
@@ -176,7 +215,11 @@ fn grid_rows(table: Table, table_index: usize) -> Vec<Block> {
                     if grid[rr].len() <= cc {
                         grid[rr].resize(cc + 1, None);
                     }
-                    let text = if dr == 0 && dc == 0 { squash(&cell.text).replace(' ', "") } else { String::new() };
+                    let text = if dr == 0 && dc == 0 {
+                        squash(&cell.text).replace(' ', "")
+                    } else {
+                        String::new()
+                    };
                     grid[rr][cc] = Some(text);
                 }
             }
@@ -185,7 +228,10 @@ fn grid_rows(table: Table, table_index: usize) -> Vec<Block> {
     let width = grid.iter().map(Vec::len).max().unwrap_or(0);
     grid.into_iter()
         .enumerate()
-        .filter(|(_, row)| row.iter().any(|c| c.as_ref().is_some_and(|t| !t.is_empty())))
+        .filter(|(_, row)| {
+            row.iter()
+                .any(|c| c.as_ref().is_some_and(|t| !t.is_empty()))
+        })
         .map(|(r, row)| {
             let mut cells: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
             cells.resize(width, String::new());

@@ -7,7 +7,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use report_core::layout::{AppealGroup, Applicant, CellKind, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow};
+use report_core::layout::{
+    AppealGroup, Applicant, CellKind, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow,
+};
 use report_core::{Cell, Date, Place, ProseField, Report, TableId};
 
 use super::split::{as_counts, splits};
@@ -21,8 +23,23 @@ const SECTIONS: [(u8, &[&str], &[&str]); 6] = [
     (1, &["总体情况"], &["一、总体情况"]),
     (2, &["主动公开政府信息"], &["二、主动公开政府信息情况"]),
     (3, &["收到和处理"], &["三、收到和处理政府信息公开申请情况"]),
-    (4, &["复议"], &["四、政府信息公开行政复议、行政诉讼情况", "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、因政府信息公开申请行政复议、提起行政诉讼的情况"]),
-    (5, &["问题"], &["五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"]),
+    (
+        4,
+        &["复议"],
+        &[
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+            "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
+        ],
+    ),
+    (
+        5,
+        &["问题"],
+        &[
+            "五、存在的主要问题及改进情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
+        ],
+    ),
     (6, &["其他需要报告"], &["六、其他需要报告的事项"]),
 ];
 
@@ -44,7 +61,9 @@ pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
     if !words.iter().any(|w| norm.contains(w)) {
         return None;
     }
-    let canonical = forms.iter().any(|f| norm.trim_end_matches(['。', '：']) == normalise(f));
+    let canonical = forms
+        .iter()
+        .any(|f| norm.trim_end_matches(['。', '：']) == normalise(f));
     Some((number, canonical))
 }
 
@@ -60,13 +79,9 @@ impl Reader {
     }
 
     fn set(&mut self, place: Place, cell: Cell, source: Source) {
-        match place {
-            Place::Proactive(item, Some(col)) => self.report.proactive.set(item, col, cell),
-            Place::Requests(row, Some(col)) => self.report.requests.set(row, col, cell),
-            Place::Appeals(group, Some(col)) => self.report.appeals.set(group, col, cell),
-            _ => return,
+        if self.report.set_cell(place, cell) {
+            self.sources.insert(place.pointer(), source);
         }
-        self.sources.insert(place.pointer(), source);
     }
 }
 
@@ -87,7 +102,11 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
                         diagnostics.push(
                             ImportDiagnostic::new(
                                 ImportProblem::HeadingVariant,
-                                format!("标题“{}”与格式的写法不同，已按第{}部分读取", text.trim(), NUMERALS[usize::from(number) - 1]),
+                                format!(
+                                    "标题“{}”与格式的写法不同，已按第{}部分读取",
+                                    text.trim(),
+                                    NUMERALS[usize::from(number) - 1]
+                                ),
                             )
                             .at(*source),
                         );
@@ -111,7 +130,11 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     let (year, agency, published) = title(&preamble, &all);
     let edition = detect_edition(blocks, year);
     let mut reader = Reader {
-        report: Report::blank(edition, year.unwrap_or(0), agency.clone().unwrap_or_default()),
+        report: Report::blank(
+            edition,
+            year.unwrap_or(0),
+            agency.clone().unwrap_or_default(),
+        ),
         diagnostics,
         sources: BTreeMap::new(),
     };
@@ -135,7 +158,10 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     for number in 1..=6u8 {
         if !sections.contains_key(&number) && !sections.is_empty() {
             let (_, _, forms) = SECTIONS[usize::from(number) - 1];
-            reader.diagnose(ImportDiagnostic::new(ImportProblem::MissingHeading, format!("没有找到标题“{}”", forms[0])));
+            reader.diagnose(ImportDiagnostic::new(
+                ImportProblem::MissingHeading,
+                format!("没有找到标题“{}”", forms[0]),
+            ));
         }
     }
 
@@ -157,12 +183,20 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     for table in TableId::ALL {
         if !present.contains(&table) {
             reader.diagnose(
-                ImportDiagnostic::new(ImportProblem::MissingTable, format!("没有找到{}（{}）", table.short_name(), table.heading()))
-                    .cells(vec![format!("/{}", table.key())]),
+                ImportDiagnostic::new(
+                    ImportProblem::MissingTable,
+                    format!("没有找到{}（{}）", table.short_name(), table.heading()),
+                )
+                .cells(vec![format!("/{}", table.key())]),
             );
         }
     }
-    Some(Imported { report: reader.report, diagnostics: reader.diagnostics, format, sources: reader.sources })
+    Some(Imported {
+        report: reader.report,
+        diagnostics: reader.diagnostics,
+        format,
+        sources: reader.sources,
+    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,10 +223,14 @@ fn title(preamble: &[&Block], all: &[&Block]) -> (Option<u16>, Option<String>, O
     }
     for (i, p) in paragraphs.iter().enumerate() {
         let norm: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(norm.contains("年度报告") || norm.contains("年报")) || !norm.contains("政府信息公开") {
+        if !(norm.contains("年度报告") || norm.contains("年报")) || !norm.contains("政府信息公开")
+        {
             continue;
         }
-        let norm = norm.trim_start_matches("标题").trim_start_matches([':', '：']).to_owned();
+        let norm = norm
+            .trim_start_matches("标题")
+            .trim_start_matches([':', '：'])
+            .to_owned();
         let Some((at, year)) = find_year(&norm) else {
             continue;
         };
@@ -221,7 +259,13 @@ fn find_year(text: &str) -> Option<(usize, u16)> {
         let is_year = digits.iter().all(u8::is_ascii_digit)
             && (i == 0 || !bytes[i - 1].is_ascii_digit())
             && text.get(i + 4..)?.starts_with('年');
-        is_year.then(|| std::str::from_utf8(digits).ok()?.parse().ok().map(|y| (i, y)))?
+        is_year.then(|| {
+            std::str::from_utf8(digits)
+                .ok()?
+                .parse()
+                .ok()
+                .map(|y| (i, y))
+        })?
     })
 }
 
@@ -234,9 +278,18 @@ fn find_date(text: &str) -> Option<Date> {
 }
 
 fn detect_edition(blocks: &[Block], year: Option<u16>) -> Edition {
-    let text: String = blocks.iter().map(Block::text).collect::<Vec<_>>().join("\n");
+    let text: String = blocks
+        .iter()
+        .map(Block::text)
+        .collect::<Vec<_>>()
+        .join("\n");
     let text = normalise(&text);
-    let marks_2019 = ["本年新制作数量", "本年增/减", "其他对外管理服务事项", "政府集中采购"];
+    let marks_2019 = [
+        "本年新制作数量",
+        "本年增/减",
+        "其他对外管理服务事项",
+        "政府集中采购",
+    ];
     if marks_2019.iter().any(|m| text.contains(m)) {
         Edition::V2019
     } else if text.contains("本年制发件数") {
@@ -273,7 +326,9 @@ fn read_overview(report: &mut Report, blocks: &[&Block]) {
     let mut field = ProseField::Summary;
     for p in paragraphs(blocks) {
         let norm = normalise(&p);
-        let sub = ["（一）", "（二）", "（三）", "（四）", "（五）"].iter().position(|h| norm.starts_with(h));
+        let sub = ["（一）", "（二）", "（三）", "（四）", "（五）"]
+            .iter()
+            .position(|h| norm.starts_with(h));
         if let Some(i) = sub {
             field = FIELDS[i];
             // A heading on its own line is the format's, not the report's text.
@@ -286,15 +341,10 @@ fn read_overview(report: &mut Report, blocks: &[&Block]) {
     }
     for (field, lines) in parts {
         let text = (!lines.is_empty()).then(|| lines.join("\n"));
-        let slot = match field {
-            ProseField::Summary => &mut report.overview.summary,
-            ProseField::ProactiveDisclosure => &mut report.overview.proactive_disclosure,
-            ProseField::DisclosureOnRequest => &mut report.overview.disclosure_on_request,
-            ProseField::InformationManagement => &mut report.overview.information_management,
-            ProseField::Platforms => &mut report.overview.platforms,
-            ProseField::Oversight => &mut report.overview.oversight,
-            ProseField::Problems | ProseField::OtherMatters => continue,
-        };
+        if matches!(field, ProseField::Problems | ProseField::OtherMatters) {
+            continue;
+        }
+        let slot = report.prose_mut(field);
         *slot = text;
     }
 }
@@ -326,28 +376,48 @@ enum Values {
 fn common_width(rows: &[&Block]) -> usize {
     let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
     for b in rows {
-        if let Block::Row { cells, run_together: false, .. } = b {
+        if let Block::Row {
+            cells,
+            run_together: false,
+            ..
+        } = b
+        {
             if cells.iter().any(|c| is_value(c)) {
                 *counts.entry(cells.len()).or_default() += 1;
             }
         }
     }
-    counts.into_iter().max_by_key(|&(width, n)| (n, width)).map_or(0, |(w, _)| w)
+    counts
+        .into_iter()
+        .max_by_key(|&(width, n)| (n, width))
+        .map_or(0, |(w, _)| w)
 }
 
 /// Splits a row into its label and `n` values. The values are a window of `n` consecutive cells
 /// after the last label cell that holds every value cell; where several windows do, the one the
 /// table's other rows use (ending at `width`) wins, so blank cells keep their column.
 fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
-    let Block::Row { cells, source, run_together } = block else {
+    let Block::Row {
+        cells,
+        source,
+        run_together,
+    } = block
+    else {
         return None;
     };
     if *run_together {
         let label = cells.first().cloned().unwrap_or_default();
         let run = cells.get(1..).map(|r| r.join(" ")).unwrap_or_default();
-        return Some(RowRead { last_label: label.clone(), label, values: Values::Run(run), source: *source });
+        return Some(RowRead {
+            last_label: label.clone(),
+            label,
+            values: Values::Run(run),
+            source: *source,
+        });
     }
-    let labels: Vec<usize> = (0..cells.len()).filter(|&i| !cells[i].trim().is_empty() && !is_value(&cells[i])).collect();
+    let labels: Vec<usize> = (0..cells.len())
+        .filter(|&i| !cells[i].trim().is_empty() && !is_value(&cells[i]))
+        .collect();
     let values: Vec<usize> = (0..cells.len()).filter(|&i| is_value(&cells[i])).collect();
     let label_end = labels.last().map_or(0, |&i| i + 1);
     let label: Vec<&str> = labels.iter().map(|&i| cells[i].trim()).collect();
@@ -356,7 +426,12 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
     let values_after: Vec<usize> = values.iter().copied().filter(|&i| i >= label_end).collect();
     if values_after.len() != values.len() {
         // A number before the label: not a data row of the expected shape.
-        return Some(RowRead { label, last_label, values: Values::Spread(values.len()), source: *source });
+        return Some(RowRead {
+            label,
+            last_label,
+            values: Values::Spread(values.len()),
+            source: *source,
+        });
     }
     let preferred = width.saturating_sub(n).max(label_end);
     let start = match (values.first(), values.last()) {
@@ -364,14 +439,34 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
             let lo = label_end.max((last + 1).saturating_sub(n));
             let hi = first;
             if lo > hi {
-                return Some(RowRead { label, last_label, values: Values::Spread(values.len()), source: *source });
+                return Some(RowRead {
+                    label,
+                    last_label,
+                    values: Values::Spread(values.len()),
+                    source: *source,
+                });
             }
             preferred.clamp(lo, hi)
         }
         _ => preferred,
     };
-    let window = (start..start + n).map(|i| (cells.get(i).map(|c| c.trim().to_owned()).unwrap_or_default(), i)).collect();
-    Some(RowRead { label, last_label, values: Values::Cells(window), source: *source })
+    let window = (start..start + n)
+        .map(|i| {
+            (
+                cells
+                    .get(i)
+                    .map(|c| c.trim().to_owned())
+                    .unwrap_or_default(),
+                i,
+            )
+        })
+        .collect();
+    Some(RowRead {
+        label,
+        last_label,
+        values: Values::Cells(window),
+        source: *source,
+    })
 }
 
 /// How well a row's label fits a layout label.
@@ -410,7 +505,12 @@ fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
             continue;
         };
         let columns: Vec<ProactiveColumn> = item.columns_in(edition).collect();
-        let Block::Row { cells, run_together, .. } = block else {
+        let Block::Row {
+            cells,
+            run_together,
+            ..
+        } = block
+        else {
             continue;
         };
         if *run_together {
@@ -420,13 +520,20 @@ fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
             continue;
         }
         // 表二 values follow the label: the first cells after it, whatever the grid's width.
-        let label_at = cells.iter().rposition(|c| !c.trim().is_empty() && !is_value(c)).unwrap_or(0);
+        let label_at = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty() && !is_value(c))
+            .unwrap_or(0);
         reader.report.proactive.insert_row(item, edition);
         for (k, &col) in columns.iter().enumerate() {
             let i = label_at + 1 + k;
             let text = cells.get(i).map(String::as_str).unwrap_or_default();
             let place = Place::Proactive(item, Some(col));
-            reader.set(place, Cell::parse(col.def().kind, text), row.source.column(i + 1));
+            reader.set(
+                place,
+                Cell::parse(col.def().kind, text),
+                row.source.column(i + 1),
+            );
         }
     }
     resolve_proactive_runs(reader, runs);
@@ -450,12 +557,25 @@ fn resolve_proactive_runs(reader: &mut Reader, runs: Vec<(ProactiveItem, String,
             let Some(k) = columns.iter().position(|&c| c == col) else {
                 continue;
             };
-            let kept: Vec<_> = options.iter().filter(|o| o[k] == value.to_string()).cloned().collect();
+            let kept: Vec<_> = options
+                .iter()
+                .filter(|o| o[k] == value.to_string())
+                .cloned()
+                .collect();
             if !kept.is_empty() {
                 options = kept;
             }
         }
-        place_options(reader, &options, &columns.iter().map(|&c| Place::Proactive(item, Some(c))).collect::<Vec<_>>(), &run, source);
+        place_options(
+            reader,
+            &options,
+            &columns
+                .iter()
+                .map(|&c| Place::Proactive(item, Some(c)))
+                .collect::<Vec<_>>(),
+            &run,
+            source,
+        );
     }
 }
 
@@ -466,7 +586,8 @@ fn stated_document_counts(report: &Report) -> Vec<(ProactiveItem, ProactiveColum
         let Some(text) = report.prose(field) else {
             continue;
         };
-        for clause in report_core::prose::normalise(text).split(['，', '。', '；', '、', ',', ';']) {
+        for clause in report_core::prose::normalise(text).split(['，', '。', '；', '、', ',', ';'])
+        {
             let item = if clause.contains("规范性文件") {
                 ProactiveItem::NormativeDocuments
             } else if clause.contains("规章") {
@@ -483,17 +604,21 @@ fn stated_document_counts(report: &Report) -> Vec<(ProactiveItem, ProactiveColum
             } else {
                 continue;
             };
-            let digits: String = clause
-                .split('件')
-                .next()
-                .unwrap_or_default()
-                .chars()
+            // The number counted in 件: "规范性文件698件" (the 件 of 文件 is not a unit).
+            let chars: Vec<char> = clause.chars().collect();
+            let unit = (1..chars.len())
                 .rev()
-                .take_while(char::is_ascii_digit)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+                .find(|&i| chars[i] == '件' && chars[i - 1].is_ascii_digit());
+            let digits: String = unit
+                .map(|i| {
+                    let start = (0..i)
+                        .rev()
+                        .take_while(|&j| chars[j].is_ascii_digit())
+                        .last()
+                        .unwrap_or(i);
+                    chars[start..i].iter().collect()
+                })
+                .unwrap_or_default();
             if let Ok(value) = digits.parse() {
                 out.push((item, col, value));
             }
@@ -504,16 +629,33 @@ fn stated_document_counts(report: &Report) -> Vec<(ProactiveItem, ProactiveColum
 
 /// Fills `places` from the splits that remain: one, or the cells they agree on plus an
 /// ambiguity for each cell they do not.
-fn place_options(reader: &mut Reader, options: &[Vec<String>], places: &[Place], run: &str, source: Source) {
+fn place_options(
+    reader: &mut Reader,
+    options: &[Vec<String>],
+    places: &[Place],
+    run: &str,
+    source: Source,
+) {
     if options.is_empty() {
-        unreadable(reader, places.first().map_or(Place::Meta(report_core::place::MetaField::Year), |p| *p), run, source);
+        unreadable(
+            reader,
+            places
+                .first()
+                .map_or(Place::Meta(report_core::place::MetaField::Year), |p| *p),
+            run,
+            source,
+        );
         return;
     }
     for (k, place) in places.iter().enumerate() {
         let values: BTreeSet<&String> = options.iter().map(|o| &o[k]).collect();
         let kind = place.kind().unwrap_or(CellKind::Count);
         if values.len() == 1 {
-            let value = values.into_iter().next().map(String::as_str).unwrap_or_default();
+            let value = values
+                .into_iter()
+                .next()
+                .map(String::as_str)
+                .unwrap_or_default();
             reader.set(*place, Cell::parse(kind, value), source);
         } else {
             let mut candidates: Vec<&String> = options.iter().map(|o| &o[k]).collect();
@@ -543,7 +685,11 @@ fn unreadable(reader: &mut Reader, place: Place, text: &str, source: Source) {
     reader.diagnose(
         ImportDiagnostic::new(
             ImportProblem::UnreadableRow,
-            format!("{}的数字“{}”无法对应到各列，这一行未导入", place.describe_zh(reader.report.edition), text.trim()),
+            format!(
+                "{}的数字“{}”无法对应到各列，这一行未导入",
+                place.describe_zh(reader.report.edition),
+                text.trim()
+            ),
         )
         .cells(vec![place.pointer()])
         .at(source),
@@ -561,7 +707,10 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
     let mut layout: Vec<RequestRow> = RequestRow::in_edition(edition).collect();
     if edition == Edition::V2021 {
         // Out-of-date 2021 reports print （六） as one row; let the labels decide.
-        let at = layout.iter().position(|&r| r == RequestRow::ResultsTotal).unwrap_or(layout.len());
+        let at = layout
+            .iter()
+            .position(|&r| r == RequestRow::ResultsTotal)
+            .unwrap_or(layout.len());
         layout.insert(at, RequestRow::Other);
     }
     let label_of = |r: RequestRow| r.def().labels.any(edition);
@@ -574,7 +723,10 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
                 Values::Run(run) => !run.trim().is_empty(),
                 Values::Spread(_) => true,
             };
-            let best = layout.iter().map(|&r| fit(row, label_of(r))).fold(0.0, f64::max);
+            let best = layout
+                .iter()
+                .map(|&r| fit(row, label_of(r)))
+                .fold(0.0, f64::max);
             // A row with no numbers counts only if its label is plainly a row of the table.
             (has_values && (best >= 0.3 || row.label.is_empty())) || best >= 0.75
         })
@@ -588,7 +740,10 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
                 reader.diagnose(
                     ImportDiagnostic::new(
                         ImportProblem::UnrecognisedRow,
-                        format!("表三中“{}”一行对应不到格式中的任何一行，其数字未导入", row.label),
+                        format!(
+                            "表三中“{}”一行对应不到格式中的任何一行，其数字未导入",
+                            row.label
+                        ),
                     )
                     .at(row.source),
                 );
@@ -599,11 +754,20 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
         match &row.values {
             Values::Cells(cells) => {
                 for (&col, (text, i)) in Applicant::ALL.iter().zip(cells) {
-                    reader.set(Place::Requests(r, Some(col)), Cell::parse(CellKind::Count, text), row.source.column(i + 1));
+                    reader.set(
+                        Place::Requests(r, Some(col)),
+                        Cell::parse(CellKind::Count, text),
+                        row.source.column(i + 1),
+                    );
                 }
             }
             Values::Run(run) => runs.push((r, run.clone(), row.source)),
-            Values::Spread(count) => unreadable(reader, Place::Requests(r, None), &format!("{count} 个数字"), row.source),
+            Values::Spread(count) => unreadable(
+                reader,
+                Place::Requests(r, None),
+                &format!("{count} 个数字"),
+                row.source,
+            ),
         }
     }
     resolve_request_runs(reader, runs);
@@ -710,12 +874,19 @@ fn resolve_request_runs(reader: &mut Reader, runs: Vec<(RequestRow, String, Sour
         if opts.is_empty() {
             continue;
         }
-        let places: Vec<Place> = Applicant::ALL.iter().map(|&c| Place::Requests(*row, Some(c))).collect();
+        let places: Vec<Place> = Applicant::ALL
+            .iter()
+            .map(|&c| Place::Requests(*row, Some(c)))
+            .collect();
         place_options(reader, &opts, &places, run, *source);
     }
 }
 
-fn columns_balance(runs: &[(RequestRow, String, Source)], options: &[Vec<Vec<String>>], choice: &[usize]) -> bool {
+fn columns_balance(
+    runs: &[(RequestRow, String, Source)],
+    options: &[Vec<Vec<String>>],
+    choice: &[usize],
+) -> bool {
     let value = |row: RequestRow, col: usize| -> Option<u64> {
         let i = runs.iter().position(|(r, _, _)| *r == row)?;
         options[i].get(choice[i])?.get(col)?.parse().ok()
@@ -752,29 +923,44 @@ fn columns_balance(runs: &[(RequestRow, String, Source)], options: &[Vec<Vec<Str
 fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
     let places: Vec<Place> = AppealGroup::ALL
         .iter()
-        .flat_map(|&g| Outcome::ALL.iter().map(move |&o| Place::Appeals(g, Some(o))))
+        .flat_map(|&g| {
+            Outcome::ALL
+                .iter()
+                .map(move |&o| Place::Appeals(g, Some(o)))
+        })
         .collect();
     let width = common_width(blocks);
     // The row of numbers: the last row with no label and at least one value (a label there is
     // header text a PDF put on the lines before), or a run.
-    let row = blocks.iter().rev().filter_map(|b| read_row(b, places.len(), width)).find(|row| match &row.values {
-        Values::Cells(cells) => {
-            let filled = cells.iter().filter(|(c, _)| !c.is_empty()).count();
-            (row.label.is_empty() && filled > 0) || filled == places.len()
-        }
-        Values::Run(run) => run.chars().any(|c| c.is_ascii_digit()),
-        Values::Spread(_) => false,
-    });
+    let row = blocks
+        .iter()
+        .rev()
+        .filter_map(|b| read_row(b, places.len(), width))
+        .find(|row| match &row.values {
+            Values::Cells(cells) => {
+                let filled = cells.iter().filter(|(c, _)| !c.is_empty()).count();
+                (row.label.is_empty() && filled > 0) || filled == places.len()
+            }
+            Values::Run(run) => run.chars().any(|c| c.is_ascii_digit()),
+            Values::Spread(_) => false,
+        });
     let Some(row) = row else {
         return;
     };
     for &group in AppealGroup::ALL {
-        reader.report.appeals.insert_row(group, reader.report.edition);
+        reader
+            .report
+            .appeals
+            .insert_row(group, reader.report.edition);
     }
     match &row.values {
         Values::Cells(cells) => {
             for (place, (text, i)) in places.iter().zip(cells) {
-                reader.set(*place, Cell::parse(CellKind::Count, text), row.source.column(i + 1));
+                reader.set(
+                    *place,
+                    Cell::parse(CellKind::Count, text),
+                    row.source.column(i + 1),
+                );
             }
         }
         Values::Run(run) => {
@@ -782,12 +968,18 @@ fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|s| {
-                    as_counts(s).is_some_and(|n| n.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]))
+                    as_counts(s)
+                        .is_some_and(|n| n.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]))
                 })
                 .collect();
             place_options(reader, &balanced, &places, run, row.source);
         }
-        Values::Spread(count) => unreadable(reader, Place::Appeals(AppealGroup::Review, None), &format!("{count} 个数字"), row.source),
+        Values::Spread(count) => unreadable(
+            reader,
+            Place::Appeals(AppealGroup::Review, None),
+            &format!("{count} 个数字"),
+            row.source,
+        ),
     }
 }
 
@@ -798,7 +990,10 @@ mod tests {
     #[test]
     fn headings_are_told_from_row_labels() {
         assert_eq!(heading("一、总体情况"), Some((1, true)));
-        assert_eq!(heading("   四、政府信息公开行政法复议、行政诉讼情况"), Some((4, false)));
+        assert_eq!(
+            heading("   四、政府信息公开行政法复议、行政诉讼情况"),
+            Some((4, false))
+        );
         assert_eq!(heading("一、本年新收政府信息公开申请数量"), None);
         assert_eq!(heading("四、结转下年度继续办理"), None);
         assert_eq!(heading("五、存在问题及改进情况"), Some((5, false)));
@@ -806,7 +1001,13 @@ mod tests {
 
     #[test]
     fn years_and_dates_are_found() {
-        assert_eq!(find_year("平潭综合实验区2021年度").map(|(_, y)| y), Some(2021));
-        assert_eq!(find_date("发布时间: 2022-02-08 16:34"), Date::parse("2022-02-08"));
+        assert_eq!(
+            find_year("平潭综合实验区2021年度").map(|(_, y)| y),
+            Some(2021)
+        );
+        assert_eq!(
+            find_date("发布时间: 2022-02-08 16:34"),
+            Date::parse("2022-02-08")
+        );
     }
 }

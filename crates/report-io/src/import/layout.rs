@@ -60,7 +60,10 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
 /// "-3-", "- 3 -", "3": a page number line.
 fn is_page_number(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
-    !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|c| c.is_ascii_digit()) && line.contains('-')
+    !inner.is_empty()
+        && inner.len() <= 3
+        && inner.chars().all(|c| c.is_ascii_digit())
+        && line.contains('-')
 }
 
 /// A line ending in numbers: its label parts (split where two or more spaces are) and its values.
@@ -89,7 +92,13 @@ fn table_row(line: &str) -> Option<(Vec<String>, Vec<String>)> {
             labels.push(label_text);
         }
     }
-    Some((labels, tokens[label_tokens..].iter().map(|t| (*t).to_owned()).collect()))
+    Some((
+        labels,
+        tokens[label_tokens..]
+            .iter()
+            .map(|t| (*t).to_owned())
+            .collect(),
+    ))
 }
 
 #[cfg(test)]
@@ -98,7 +107,9 @@ mod tests {
 
     #[test]
     fn rows_keep_label_parts_apart() {
-        let (labels, values) = table_row("本            2.其他法律行政法规禁止公开     30          1        0").expect("a row");
+        let (labels, values) =
+            table_row("本            2.其他法律行政法规禁止公开     30          1        0")
+                .expect("a row");
         assert_eq!(labels, ["本", "2.其他法律行政法规禁止公开"]);
         assert_eq!(values, ["30", "1", "0"]);
         assert!(table_row("信息内容   本年制发件数").is_none());

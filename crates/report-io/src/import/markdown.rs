@@ -16,12 +16,18 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
             let inner = trimmed.trim_start_matches('|').trim_end_matches('|');
             let cells: Vec<String> = inner.split('|').map(|c| clean(c.trim())).collect();
             // The separator row under a header: | --- | :---: |
-            if cells.iter().all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' '))) {
+            if cells
+                .iter()
+                .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+            {
                 continue;
             }
             out.push(Block::row(cells, source));
         } else {
-            out.push(Block::para(clean(trimmed.trim_start_matches('#').trim()), source));
+            out.push(Block::para(
+                clean(trimmed.trim_start_matches('#').trim()),
+                source,
+            ));
         }
     }
     out
@@ -29,5 +35,9 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
 
 /// Drops emphasis marks and HTML line breaks that OCR output keeps in cells.
 fn clean(text: &str) -> String {
-    text.replace("**", "").replace("<br>", "").replace("<br/>", "").replace("<br />", "").replace('`', "")
+    text.replace("**", "")
+        .replace("<br>", "")
+        .replace("<br/>", "")
+        .replace("<br />", "")
+        .replace('`', "")
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::blocks::{Block, Source};
 use crate::diagnostic::ImportDiagnostic;
 
+mod csv;
 mod html;
 mod interpret;
 mod layout;
@@ -34,6 +35,8 @@ pub enum Format {
     Html,
     /// Markdown with pipe tables, as OCR tools print it.
     Markdown,
+    /// The tidy CSV that `render --to csv` writes.
+    Csv,
 }
 
 impl Format {
@@ -45,6 +48,7 @@ impl Format {
             Format::RunTogether => "单元格连在一起的网页文本",
             Format::Html => "HTML 网页",
             Format::Markdown => "Markdown（OCR 识别结果）",
+            Format::Csv => "CSV（每个单元格一行）",
         }
     }
 }
@@ -89,7 +93,14 @@ pub struct Imported {
 /// Tells the format of a document from its content.
 pub fn detect(text: &str) -> Format {
     let head = text.trim_start_matches('\u{feff}').trim_start();
-    let lower: String = head.chars().take(2000).collect::<String>().to_ascii_lowercase();
+    if head.starts_with(&crate::export::CSV_HEADER.join(",")) {
+        return Format::Csv;
+    }
+    let lower: String = head
+        .chars()
+        .take(2000)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with('<') || lower.contains("<table") || lower.contains("<html") {
         return Format::Html;
     }
@@ -103,7 +114,11 @@ pub fn detect(text: &str) -> Format {
     }
     let aligned = count(&|l| {
         let t = l.trim();
-        t.contains("   ") && t.split_whitespace().filter(|w| w.chars().all(|c| c.is_ascii_digit())).count() >= 3
+        t.contains("   ")
+            && t.split_whitespace()
+                .filter(|w| w.chars().all(|c| c.is_ascii_digit()))
+                .count()
+                >= 3
     });
     if aligned >= 3 {
         return Format::PdfLayout;
@@ -129,13 +144,10 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    let blocks = match format {
-        Format::TabText => tsv::blocks(text),
-        Format::PdfLayout => layout::blocks(text),
-        Format::RunTogether => runs::blocks(text),
-        Format::Html => html::blocks(text),
-        Format::Markdown => markdown::blocks(text),
-    };
+    if format == Format::Csv {
+        return csv::import(text);
+    }
+    let blocks = blocks(text, format);
     let mut imported = interpret::interpret(&blocks, format).ok_or(ImportError::NotAReport)?;
     imported.format = format;
     Ok(imported)
@@ -163,5 +175,6 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::RunTogether => runs::blocks(text),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
+        Format::Csv => Vec::new(),
     }
 }

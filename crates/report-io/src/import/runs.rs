@@ -16,7 +16,12 @@ pub(crate) fn has_run_together_table(text: &str) -> bool {
     let label = "本年新收政府信息公开申请数量";
     text.match_indices(label).any(|(at, _)| {
         let after = &text[at + label.len()..];
-        after.trim_start().chars().take_while(char::is_ascii_digit).count() >= 5
+        after
+            .trim_start()
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count()
+            >= 5
     })
 }
 
@@ -51,18 +56,23 @@ impl Squeezed {
         if needle.is_empty() || self.chars.len() < needle.len() {
             return None;
         }
-        (from..=self.chars.len() - needle.len()).find(|&i| self.chars[i..i + needle.len()] == needle[..]).map(|i| {
-            let end_char = i + needle.len();
-            let end = self.offsets.get(end_char).copied().unwrap_or(text.len());
-            (self.offsets[i], end, end_char)
-        })
+        (from..=self.chars.len() - needle.len())
+            .find(|&i| self.chars[i..i + needle.len()] == needle[..])
+            .map(|i| {
+                let end_char = i + needle.len();
+                let end = self.offsets.get(end_char).copied().unwrap_or(text.len());
+                (self.offsets[i], end, end_char)
+            })
     }
 }
 
 /// The part of `between` that holds a row's numbers: the leading digits, spaces and points, less
 /// the numbering of the next label stuck to their end ("00000002." → "0000000").
 fn numbers(between: &str) -> String {
-    let run: String = between.chars().take_while(|c| c.is_ascii_digit() || c.is_whitespace() || *c == '.').collect();
+    let run: String = between
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || c.is_whitespace() || *c == '.')
+        .collect();
     let trimmed = run.trim_end();
     if let Some(without_point) = trimmed.strip_suffix('.') {
         let digits = without_point.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -104,7 +114,11 @@ fn headings(body: &str) -> Vec<(u8, usize, usize)> {
                         .min()
                         .unwrap_or(w + word.len());
                     let chars = rest[..stop].chars().count();
-                    let end = squeezed.offsets.get(end_char + chars).copied().unwrap_or(body.len());
+                    let end = squeezed
+                        .offsets
+                        .get(end_char + chars)
+                        .copied()
+                        .unwrap_or(body.len());
                     out.push((number, at, end));
                     from = end_char + chars;
                     break;
@@ -141,9 +155,17 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                 2 => out.extend(proactive_rows(body, source)),
                 3 => out.extend(request_rows(body, source)),
                 4 => {
-                    let digits: String = body.chars().rev().take_while(|c| c.is_ascii_digit() || c.is_whitespace()).collect();
+                    let digits: String = body
+                        .chars()
+                        .rev()
+                        .take_while(|c| c.is_ascii_digit() || c.is_whitespace())
+                        .collect();
                     let digits: String = digits.chars().rev().collect();
-                    out.push(Block::Row { cells: vec![String::new(), digits.trim().to_owned()], source, run_together: true });
+                    out.push(Block::Row {
+                        cells: vec![String::new(), digits.trim().to_owned()],
+                        source,
+                        run_together: true,
+                    });
                 }
                 _ => {
                     if !body.trim().is_empty() {
@@ -189,7 +211,11 @@ fn rows(body: &str, source: Source, labels: &[(String, String)]) -> Vec<Block> {
         let next = found.get(k + 1).map_or(body.len(), |f| f.1);
         let run = numbers(&body[end..next]);
         if run.chars().any(|c| c.is_ascii_digit()) {
-            out.push(Block::Row { cells: vec![label.to_owned(), run], source, run_together: true });
+            out.push(Block::Row {
+                cells: vec![label.to_owned(), run],
+                source,
+                run_together: true,
+            });
         }
     }
     out
@@ -212,7 +238,10 @@ fn proactive_rows(body: &str, source: Source) -> Vec<Block> {
     let mut starts: Vec<(usize, String)> = Vec::new();
     for (label, _) in &labels {
         if let Some((start, _, _)) = squeezed.find(label, 0, body) {
-            if !starts.iter().any(|(s, l)| *s <= start && start < *s + l.len()) {
+            if !starts
+                .iter()
+                .any(|(s, l)| *s <= start && start < *s + l.len())
+            {
                 starts.push((start, label.clone()));
             }
         }

@@ -22,7 +22,12 @@ pub fn splits(run: &str, cells: usize) -> Option<Vec<Vec<String>>> {
     Some(out)
 }
 
-fn split_tokens(tokens: &[&str], cells: usize, current: &mut Vec<String>, out: &mut Vec<Vec<String>>) -> bool {
+fn split_tokens(
+    tokens: &[&str],
+    cells: usize,
+    current: &mut Vec<String>,
+    out: &mut Vec<Vec<String>>,
+) -> bool {
     let Some((first, rest)) = tokens.split_first() else {
         if cells == 0 {
             out.push(current.clone());
@@ -50,7 +55,12 @@ fn split_tokens(tokens: &[&str], cells: usize, current: &mut Vec<String>, out: &
 }
 
 /// Calls `each` with every split of `token` into `parts` numbers; stops when it returns false.
-fn split_token(token: &str, parts: usize, pieces: &mut Vec<String>, each: &mut dyn FnMut(&[String]) -> bool) -> bool {
+fn split_token(
+    token: &str,
+    parts: usize,
+    pieces: &mut Vec<String>,
+    each: &mut dyn FnMut(&[String]) -> bool,
+) -> bool {
     if token.contains('.') {
         // An amount with a decimal point is one cell.
         return parts != 1 || {
@@ -98,7 +108,11 @@ mod tests {
     #[test]
     fn a_row_of_applicants_splits_in_a_few_ways() {
         let all = splits("640020470", 7).expect("small");
-        assert!(all.contains(&["64", "0", "0", "2", "0", "4", "70"].map(String::from).to_vec()));
+        assert!(all.contains(
+            &["64", "0", "0", "2", "0", "4", "70"]
+                .map(String::from)
+                .to_vec()
+        ));
         let balanced: Vec<_> = all
             .iter()
             .filter_map(|s| as_counts(s))
@@ -110,13 +124,26 @@ mod tests {
     #[test]
     fn spaces_are_boundaries_and_leading_zeros_are_not_numbers() {
         let all = splits("500000 5", 7).expect("small");
-        assert_eq!(all, [["5", "0", "0", "0", "0", "0", "5"].map(String::from).to_vec()]);
-        assert!(splits("0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", 15).expect("small").len() == 1);
+        assert_eq!(
+            all,
+            [["5", "0", "0", "0", "0", "0", "5"]
+                .map(String::from)
+                .to_vec()]
+        );
+        assert!(
+            splits("0 1 1 0 2 1 0 0 0 1 0 0 0 0 0", 15)
+                .expect("small")
+                .len()
+                == 1
+        );
         assert!(splits("12", 3).expect("small").is_empty());
     }
 
     #[test]
     fn amounts_stay_whole() {
-        assert_eq!(splits("24252.311082", 1).expect("small"), [vec!["24252.311082".to_owned()]]);
+        assert_eq!(
+            splits("24252.311082", 1).expect("small"),
+            [vec!["24252.311082".to_owned()]]
+        );
     }
 }

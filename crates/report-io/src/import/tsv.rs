@@ -10,7 +10,10 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
         .map(|(i, line)| {
             let source = Source::line(i + 1);
             if line.contains('\t') {
-                Block::row(line.split('\t').map(|c| c.trim().to_owned()).collect(), source)
+                Block::row(
+                    line.split('\t').map(|c| c.trim().to_owned()).collect(),
+                    source,
+                )
             } else {
                 Block::para(line.trim(), source)
             }
