@@ -14,11 +14,11 @@ cargo fmt --all -- --check
 step "clippy (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32: report-core)"
-cargo clippy --locked -p report-core --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (wasm32: report-core, report-io)"
+cargo clippy --locked -p report-core -p report-io --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "report-core builds for wasm32-unknown-unknown"
-cargo build --locked -p report-core --target wasm32-unknown-unknown --release
+step "report-core and report-io build for wasm32-unknown-unknown"
+cargo build --locked -p report-core -p report-io --target wasm32-unknown-unknown --release
 
 step "tests"
 cargo test --locked --workspace

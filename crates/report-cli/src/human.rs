@@ -3,9 +3,9 @@
 use std::fmt::Write;
 
 use report_core::message::{edition_short_zh, table_title_zh};
-use report_core::{CheckResult, Diagnostic, Lang, Report, Severity, TableId};
+use report_core::{CheckResult, Diagnostic, Lang, Severity, TableId};
 
-use crate::Checked;
+use crate::{Checked, Loaded};
 
 fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match lang {
@@ -63,7 +63,8 @@ fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang:
     }
 }
 
-fn write_report(out: &mut String, path: &str, report: &Report, result: &CheckResult, lang: Lang) {
+fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckResult, lang: Lang) {
+    let report = &loaded.report;
     match lang {
         Lang::Zh => {
             let _ = writeln!(out, "{path}");
@@ -92,6 +93,19 @@ fn write_report(out: &mut String, path: &str, report: &Report, result: &CheckRes
             );
             let verdict = if result.valid { "valid" } else { "invalid" };
             let _ = writeln!(out, "  {verdict}: {}", counts_line(result, lang));
+        }
+    }
+    if !loaded.import.is_empty() {
+        let title = if lang == Lang::Zh { "导入" } else { "Import" };
+        let _ = writeln!(out, "\n  {title}");
+        for d in &loaded.import {
+            let _ = writeln!(
+                out,
+                "    {} {}  {}",
+                severity_label(d.severity, lang),
+                d.code,
+                d.message
+            );
         }
     }
     let mut groups: Vec<Option<TableId>> = Vec::new();
@@ -128,7 +142,7 @@ pub fn check_results(results: &[Checked], lang: Lang) -> String {
             out.push('\n');
         }
         match outcome {
-            Ok((report, result)) => write_report(&mut out, path, report, result, lang),
+            Ok((loaded, result)) => write_report(&mut out, path, loaded, result, lang),
             Err(err) => {
                 let label = if lang == Lang::Zh {
                     "无法读取"

@@ -10,6 +10,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use report_core::{check, CheckOptions, CheckResult, Edition, Lang, ReadError, Report};
+use report_io::export::Target;
+use report_io::ImportDiagnostic;
 use serde::Serialize;
 
 const HELP_TEMPLATE: &str = "\
@@ -37,10 +39,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// 核对一个或多个报告（JSON），按表格列出错误、警告和提示
+    /// 核对一个或多个报告（JSON 或任何可导入的格式），按表格列出错误、警告和提示
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Check {
-        /// 报告文件（JSON）
+        /// 报告文件（JSON，或网页、PDF 文本等可导入的格式）
         #[arg(required = true, value_name = "文件")]
         files: Vec<PathBuf>,
         /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）
@@ -52,6 +54,32 @@ enum Command {
         /// 提示信息的语言
         #[arg(long, value_enum, default_value = "zh", value_name = "语言")]
         lang: LangArg,
+    },
+    /// 导入已发布的报告（网页、PDF 文本、Word 复制文本、HTML、Markdown、CSV），输出报告 JSON
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Import {
+        /// 要导入的文件
+        #[arg(value_name = "文件")]
+        file: PathBuf,
+        /// 写入此文件（默认输出到标准输出）
+        #[arg(short, long, value_name = "文件")]
+        output: Option<PathBuf>,
+        /// 输出格式：human 只输出报告 JSON、导入提示写到标准错误；json 输出 {"report", "diagnostics"}
+        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        format: Format,
+    },
+    /// 按官方版式输出报告：html、txt、md、csv
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Render {
+        /// 报告文件（JSON 或任何可导入的格式）
+        #[arg(value_name = "文件")]
+        file: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, value_name = "格式")]
+        to: RenderTarget,
+        /// 写入此文件（默认输出到标准输出）
+        #[arg(short, long, value_name = "文件")]
+        output: Option<PathBuf>,
     },
     /// 输出一份空白报告（JSON），所有单元格为空
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
@@ -87,6 +115,18 @@ enum Format {
     Human,
     /// JSON，供程序处理
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RenderTarget {
+    /// 官方表格版式的 HTML，可粘贴到网站编辑器
+    Html,
+    /// 纯文本，表格行以制表符分隔
+    Txt,
+    /// Markdown
+    Md,
+    /// 每个单元格一行的 CSV
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +180,12 @@ fn main() -> ExitCode {
             }
         },
         Command::Schema => print_out(report_core::schema::report_schema_text().trim_end()),
+        Command::Import {
+            file,
+            output,
+            format,
+        } => run_import(&file, output.as_deref(), format),
+        Command::Render { file, to, output } => run_render(&file, to, output.as_deref()),
     }
 }
 
@@ -222,14 +268,154 @@ impl FileError {
     }
 }
 
+/// A report read from a file, with what importing it said (nothing for report JSON).
+pub struct Loaded {
+    /// The report.
+    pub report: Report,
+    /// The import diagnostics.
+    pub import: Vec<ImportDiagnostic>,
+}
+
+/// Whether a file is report JSON rather than a document to import.
+fn is_json(path: &Path, bytes: &[u8]) -> bool {
+    let first = bytes
+        .iter()
+        .copied()
+        .find(|b| !b.is_ascii_whitespace() && *b != 0xef && *b != 0xbb && *b != 0xbf);
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        || first == Some(b'{')
+}
+
 fn read_report(path: &Path, lang: Lang) -> Result<Report, FileError> {
+    load(path, lang).map(|loaded| loaded.report)
+}
+
+/// Reads report JSON, or imports any other document.
+fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
     let bytes = std::fs::read(path).map_err(|e| FileError::io(path, &e, lang))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| FileError::not_utf8(&bytes, &e, lang))?;
-    Report::from_json(text).map_err(|e| FileError::parse(&e, lang))
+    if is_json(path, &bytes) {
+        let text =
+            std::str::from_utf8(&bytes).map_err(|e| FileError::not_utf8(&bytes, &e, lang))?;
+        let report = Report::from_json(text).map_err(|e| FileError::parse(&e, lang))?;
+        return Ok(Loaded {
+            report,
+            import: Vec::new(),
+        });
+    }
+    let imported = report_io::import(&bytes).map_err(|e| FileError {
+        message: e.to_string(),
+        pointer: None,
+        line: None,
+        column: None,
+    })?;
+    Ok(Loaded {
+        report: imported.report,
+        import: imported.diagnostics,
+    })
+}
+
+/// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed.
+fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.nianbao-{}", std::process::id()));
+    std::fs::write(&temporary, text)
+        .and_then(|()| std::fs::rename(&temporary, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&temporary);
+        })
+}
+
+/// Prints `text`, or writes it to `output`.
+fn emit(text: &str, output: Option<&Path>) -> ExitCode {
+    match output {
+        None => print_out(text.trim_end()),
+        Some(path) => match write_file(path, text) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("nianbao：无法写入 {}：{err}", path.display());
+                ExitCode::from(EXIT_UNREADABLE)
+            }
+        },
+    }
+}
+
+fn run_import(path: &Path, output: Option<&Path>, format: Format) -> ExitCode {
+    let loaded = match load(path, Lang::Zh) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            eprintln!("nianbao：{} 无法导入：{}", path.display(), err.message);
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let text = match format {
+        Format::Human => {
+            for d in &loaded.import {
+                eprintln!("{} {}  {}", d.severity.zh(), d.code, d.message);
+            }
+            let mut text = loaded.report.to_json();
+            text.push('\n');
+            text
+        }
+        Format::Json => {
+            #[derive(Serialize)]
+            struct Out<'a> {
+                report: &'a Report,
+                diagnostics: &'a [ImportDiagnostic],
+            }
+            let mut text = to_json(&Out {
+                report: &loaded.report,
+                diagnostics: &loaded.import,
+            });
+            text.push('\n');
+            text
+        }
+    };
+    let code = emit(&text, output);
+    if code != ExitCode::SUCCESS {
+        return code;
+    }
+    if loaded
+        .import
+        .iter()
+        .any(|d| d.severity == report_core::Severity::Error)
+    {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_render(path: &Path, to: RenderTarget, output: Option<&Path>) -> ExitCode {
+    let report = match read_report(path, Lang::Zh) {
+        Ok(report) => report,
+        Err(err) => {
+            eprintln!("nianbao：{} 无法读取：{}", path.display(), err.message);
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let target = match to {
+        RenderTarget::Html => Target::Html,
+        RenderTarget::Txt => Target::Text,
+        RenderTarget::Md => Target::Markdown,
+        RenderTarget::Csv => Target::Csv,
+    };
+    emit(&report_io::export::render(&report, target), output)
 }
 
 /// A file's path and what checking it gave.
-pub type Checked = (String, Result<(Report, CheckResult), FileError>);
+pub type Checked = (String, Result<(Loaded, CheckResult), FileError>);
+
+/// A diagnostic of either kind, serialised with the same fields.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum AnyDiagnostic<'a> {
+    Import(&'a ImportDiagnostic),
+    Rule(&'a report_core::Diagnostic),
+}
 
 /// One file's result, as `check --format json` prints it.
 #[derive(Serialize)]
@@ -239,7 +425,7 @@ struct FileReport<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<report_core::Counts>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    diagnostics: Option<&'a [report_core::Diagnostic]>,
+    diagnostics: Option<Vec<AnyDiagnostic<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a FileError>,
 }
@@ -273,9 +459,18 @@ fn run_check(
     let results: Vec<Checked> = files
         .iter()
         .map(|path| {
-            let outcome = read_report(path, lang).map(|report| {
-                let result = check(&report, &options);
-                (report, result)
+            let outcome = load(path, lang).map(|loaded| {
+                let mut result = check(&loaded.report, &options);
+                // Import errors make the report as untrustworthy as rule errors.
+                for d in &loaded.import {
+                    match d.severity {
+                        report_core::Severity::Error => result.counts.errors += 1,
+                        report_core::Severity::Warning => result.counts.warnings += 1,
+                        report_core::Severity::Info => result.counts.infos += 1,
+                    }
+                }
+                result.valid = result.counts.errors == 0;
+                (loaded, result)
             });
             (path.display().to_string(), outcome)
         })
@@ -287,11 +482,18 @@ fn run_check(
             let out: Vec<FileReport<'_>> = results
                 .iter()
                 .map(|(path, outcome)| match outcome {
-                    Ok((_, result)) => FileReport {
+                    Ok((loaded, result)) => FileReport {
                         path: path.clone(),
                         valid: result.valid,
                         counts: Some(result.counts),
-                        diagnostics: Some(&result.diagnostics),
+                        diagnostics: Some(
+                            loaded
+                                .import
+                                .iter()
+                                .map(AnyDiagnostic::Import)
+                                .chain(result.diagnostics.iter().map(AnyDiagnostic::Rule))
+                                .collect(),
+                        ),
                         error: None,
                     },
                     Err(err) => FileReport {

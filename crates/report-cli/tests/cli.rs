@@ -285,3 +285,100 @@ fn bad_input_exits_2_with_the_place_and_never_panics() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn real(name: &str, ext: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/real")
+        .join(format!("{name}.{ext}"))
+}
+
+#[test]
+fn check_reads_published_documents_directly() {
+    let out = nianbao(&["check", real(HONGZE, "txt").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("错误 H4  表四「行政复议」"), "{text}");
+
+    let out = nianbao(&[
+        "check",
+        "--format",
+        "json",
+        real("2021-pingtan-zone-admin-committee", "txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let first = &json[0]["diagnostics"][0];
+    assert_eq!(
+        first["code"], "I4",
+        "import diagnostics come first, in the shape of the others"
+    );
+    assert_eq!(first["cells"][0], "/proactive/normative_documents/issued");
+    assert!(first["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c == "69"));
+}
+
+#[test]
+fn import_writes_the_report_and_reports_on_stderr() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("hongze.json");
+    let out = nianbao(&[
+        "import",
+        real(HONGZE, "txt").to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported = Report::from_json(&std::fs::read_to_string(&out_path).unwrap()).unwrap();
+    let truth = Report::from_json(&std::fs::read_to_string(truth(HONGZE)).unwrap()).unwrap();
+    assert_eq!(imported.requests, truth.requests);
+    assert_eq!(imported.appeals, truth.appeals);
+
+    let out = nianbao(&[
+        "import",
+        "--format",
+        "json",
+        real("2022-pingtan-zone-admin-committee", "txt")
+            .to_str()
+            .unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["report"]["agency"], "平潭综合实验区");
+    assert_eq!(json["diagnostics"][0]["code"], "I7");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn render_writes_every_format_and_each_reads_back() {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let source = truth(HUAIAN);
+    for to in ["html", "txt", "md", "csv"] {
+        let path = dir.join(format!("report.{to}"));
+        let out = nianbao(&[
+            "render",
+            source.to_str().unwrap(),
+            "--to",
+            to,
+            "-o",
+            path.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{to}");
+        let back = nianbao(&["check", "--format", "json", path.to_str().unwrap()]);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
+        assert_eq!(json[0]["valid"], true, "{to}: {json}");
+    }
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains(r#"<td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td>"#));
+    assert!(!html.contains("<script") && !html.contains("<link"));
+    std::fs::remove_dir_all(&dir).ok();
+}

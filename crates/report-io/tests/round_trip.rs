@@ -143,3 +143,24 @@ proptest! {
     #[test]
     fn csv_round_trips(report in report()) { round_trip(&report, Target::Csv)?; }
 }
+
+#[test]
+fn markup_in_a_report_is_text_in_every_export() {
+    let mut report = Report::blank(Edition::V2021, 2024, "<script>alert(1)</script>局");
+    report.problems = Some("<img src=x onerror=alert(1)>".into());
+    report.set_cell(
+        Place::Requests(RequestRow::New, Some(report_core::Applicant::Total)),
+        Cell::Text("<b>".into()),
+    );
+    let html = render(&report, Target::Html);
+    assert!(
+        !html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    let back = report_io::import(html.as_bytes()).expect("imports");
+    assert_eq!(
+        back.report.problems, report.problems,
+        "the text survives as text"
+    );
+}

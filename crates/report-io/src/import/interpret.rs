@@ -359,8 +359,23 @@ struct RowRead {
     label: String,
     /// The innermost label (the last label cell).
     last_label: String,
+    /// Both labels as compared (see [`label_key`]), computed once.
+    keys: (String, String),
     values: Values,
     source: Source,
+}
+
+impl RowRead {
+    fn new(label: String, last_label: String, values: Values, source: Source) -> RowRead {
+        let keys = (label_key(&label), label_key(&last_label));
+        RowRead {
+            label,
+            last_label,
+            keys,
+            values,
+            source,
+        }
+    }
 }
 
 enum Values {
@@ -408,12 +423,12 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
     if *run_together {
         let label = cells.first().cloned().unwrap_or_default();
         let run = cells.get(1..).map(|r| r.join(" ")).unwrap_or_default();
-        return Some(RowRead {
-            last_label: label.clone(),
+        return Some(RowRead::new(
+            label.clone(),
             label,
-            values: Values::Run(run),
-            source: *source,
-        });
+            Values::Run(run),
+            *source,
+        ));
     }
     let labels: Vec<usize> = (0..cells.len())
         .filter(|&i| !cells[i].trim().is_empty() && !is_value(&cells[i]))
@@ -426,12 +441,12 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
     let values_after: Vec<usize> = values.iter().copied().filter(|&i| i >= label_end).collect();
     if values_after.len() != values.len() {
         // A number before the label: not a data row of the expected shape.
-        return Some(RowRead {
+        return Some(RowRead::new(
             label,
             last_label,
-            values: Values::Spread(values.len()),
-            source: *source,
-        });
+            Values::Spread(values.len()),
+            *source,
+        ));
     }
     let preferred = width.saturating_sub(n).max(label_end);
     let start = match (values.first(), values.last()) {
@@ -439,12 +454,12 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
             let lo = label_end.max((last + 1).saturating_sub(n));
             let hi = first;
             if lo > hi {
-                return Some(RowRead {
+                return Some(RowRead::new(
                     label,
                     last_label,
-                    values: Values::Spread(values.len()),
-                    source: *source,
-                });
+                    Values::Spread(values.len()),
+                    *source,
+                ));
             }
             preferred.clamp(lo, hi)
         }
@@ -461,21 +476,24 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
             )
         })
         .collect();
-    Some(RowRead {
+    Some(RowRead::new(
         label,
         last_label,
-        values: Values::Cells(window),
-        source: *source,
-    })
+        Values::Cells(window),
+        *source,
+    ))
 }
 
 /// How well a row's label fits a layout label.
 fn fit(row: &RowRead, label: &str) -> f64 {
-    let target = normalise(strip_numbering(label));
-    let target = strip_numbering(&target);
-    let whole = normalise(&row.label);
-    let last = normalise(&row.last_label);
-    similarity(strip_numbering(&whole), target).max(similarity(strip_numbering(&last), target))
+    let target = label_key(label);
+    similarity(&row.keys.0, &target).max(similarity(&row.keys.1, &target))
+}
+
+/// A label as compared: normalised, numbering removed.
+fn label_key(label: &str) -> String {
+    let norm = normalise(strip_numbering(label));
+    strip_numbering(&norm).to_owned()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,91 @@
+//! No input makes an importer panic: random bytes, damaged reports, huge and deeply nested
+//! documents all end with a report or a clear error.
+
+use proptest::prelude::*;
+use report_io::import::{import_as, ImportError, MAX_BYTES};
+use report_io::{import, Format};
+
+const FORMATS: [Format; 6] = [
+    Format::TabText,
+    Format::PdfLayout,
+    Format::RunTogether,
+    Format::Html,
+    Format::Markdown,
+    Format::Csv,
+];
+
+fn fixtures() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/real");
+    let mut texts: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("text"))
+        .collect();
+    texts.sort();
+    texts
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn random_bytes_end_in_a_report_or_an_error(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let _ = import(&bytes);
+    }
+
+    #[test]
+    fn random_text_in_every_format(text in "[\\t\\n |<>/a-z0-9一二三四五六、（）()总计年度报告本年新收申请数量行政复议规章.:：，]{0,600}") {
+        for format in FORMATS {
+            let _ = import_as(&text, format);
+        }
+    }
+
+    #[test]
+    fn damaged_reports_still_import(which in 0usize..7, cut in 0.0f64..1.0, insert in "[\\t\\n0-9 |<>]{0,8}") {
+        let texts = fixtures();
+        let text = &texts[which % texts.len()];
+        let mut at = (text.len() as f64 * cut) as usize;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let damaged = format!("{}{insert}{}", &text[..at], &text[at..]);
+        let _ = import(damaged.as_bytes());
+        let _ = import(&text.as_bytes()[..at]);
+    }
+}
+
+#[test]
+fn a_100_mb_file_is_refused_at_once() {
+    let huge = vec![b'1'; 100 << 20];
+    assert!(matches!(import(&huge), Err(ImportError::TooLarge(n)) if n > MAX_BYTES));
+}
+
+#[test]
+fn deeply_nested_html_is_read_in_bounded_depth() {
+    let nested =
+        "<table><tr><td>".repeat(50_000) + "一、总体情况" + &"</td></tr></table>".repeat(50_000);
+    let _ = import(nested.as_bytes());
+    let divs = "<div>".repeat(200_000) + "<p>二、主动公开政府信息情况</p>";
+    let _ = import(divs.as_bytes());
+}
+
+#[test]
+fn huge_merged_cells_are_capped() {
+    let html = r#"<table><tr><td colspan="999999999" rowspan="999999999">三、收到和处理政府信息公开申请情况</td></tr></table>"#;
+    let _ = import(html.as_bytes());
+}
+
+#[test]
+fn not_text_is_a_clear_error() {
+    let err = import(&[0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]).expect_err("binary");
+    assert_eq!(
+        err.to_string(),
+        "第 1 行（第 4 字节）起不是 UTF-8 编码的文本"
+    );
+    assert_eq!(import(b"").expect_err("empty").to_string(), "文件为空");
+    assert_eq!(
+        import("just some words".as_bytes())
+            .expect_err("no report")
+            .to_string(),
+        "没有找到年度报告的任何内容（标题、章节或表格）"
+    );
+}
