@@ -25,6 +25,21 @@ else
   say "rustup not found: assuming the wasm32 target, rustfmt and clippy are installed"
 fi
 
+# The .docx export is tested by converting it with LibreOffice and reading the PDF back.
+need_apt=()
+command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+if [ "${#need_apt[@]}" -gt 0 ]; then
+  say "installing ${need_apt[*]} from Debian's packages"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  export DEBIAN_FRONTEND=noninteractive
+  if ! "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${need_apt[@]}" >/dev/null; then
+    "${sudo_cmd[@]}" apt-get update -qq
+    "${sudo_cmd[@]}" apt-get install -y --no-install-recommends "${need_apt[@]}" >/dev/null
+  fi
+fi
+
 # Fetch every crate once, so that later builds work offline too.
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch
 say "ready"

@@ -85,3 +85,39 @@ fn checking_the_original_files_finds_their_published_errors() {
         }
     }
 }
+
+#[test]
+fn a_filled_copy_of_the_official_word_template_imports_to_its_figures() {
+    let path = nianbao_tests::fixtures().join("template/filled-2024-huaian-city-gov.docx");
+    let imported = report_io::import(&std::fs::read(path).expect("fixture")).expect("imports");
+    assert_eq!(imported.format, report_io::Format::Docx);
+    assert_eq!(
+        differences(&imported, &truth("2024-huaian-city-gov")),
+        Vec::<String>::new()
+    );
+    assert!(
+        imported.diagnostics.is_empty(),
+        "{:#?}",
+        imported.diagnostics
+    );
+    assert!(imported
+        .report
+        .prose(report_core::ProseField::OtherMatters)
+        .is_some_and(|t| t.contains("3940元")));
+}
+
+#[test]
+fn the_blank_template_imports_as_a_blank_report_of_every_row() {
+    let path = nianbao_tests::fixtures().join("template/blank-2021.docx");
+    let imported = report_io::import(&std::fs::read(path).expect("fixture")).expect("imports");
+    let blank = report_core::Report::blank(report_core::Edition::V2021, 0, "");
+    assert_eq!(imported.report.proactive, blank.proactive);
+    assert_eq!(imported.report.requests, blank.requests);
+    assert_eq!(imported.report.appeals, blank.appeals);
+    assert!(
+        !imported.report.has_prose(),
+        "the template's （文字描述） is not prose"
+    );
+    let codes: Vec<_> = imported.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["I6"], "only the missing year and agency");
+}

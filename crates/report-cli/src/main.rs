@@ -127,6 +127,8 @@ enum RenderTarget {
     Md,
     /// 每个单元格一行的 CSV
     Csv,
+    /// 按官方模板版式的 Word 文档（需用 -o 指定文件）
+    Docx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -316,7 +318,7 @@ fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
 }
 
 /// Writes `text` to `path` whole or not at all: into a temporary file beside it, then renamed.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+fn write_file(path: &Path, text: impl AsRef<[u8]>) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -402,8 +404,23 @@ fn run_render(path: &Path, to: RenderTarget, output: Option<&Path>) -> ExitCode 
         RenderTarget::Txt => Target::Text,
         RenderTarget::Md => Target::Markdown,
         RenderTarget::Csv => Target::Csv,
+        RenderTarget::Docx => Target::Docx,
     };
-    emit(&report_io::export::render(&report, target), output)
+    let bytes = report_io::export::render(&report, target);
+    match output {
+        Some(path) => match write_file(path, &bytes) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("nianbao：无法写入 {}：{err}", path.display());
+                ExitCode::from(EXIT_UNREADABLE)
+            }
+        },
+        None if target == Target::Docx => {
+            eprintln!("nianbao：Word 文档是二进制文件，请用 -o 指定要写入的文件");
+            ExitCode::from(EXIT_UNREADABLE)
+        }
+        None => emit(&String::from_utf8_lossy(&bytes), None),
+    }
 }
 
 /// A file's path and what checking it gave.

@@ -89,3 +89,35 @@ fn not_text_is_a_clear_error() {
         "没有找到年度报告的任何内容（标题、章节或表格）"
     );
 }
+
+fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(name, options).expect("entry");
+    zip.write_all(content).expect("written");
+    zip.finish().expect("finished").into_inner()
+}
+
+#[test]
+fn a_zip_bomb_ends_in_an_error_not_in_exhausted_memory() {
+    // 40 MB of spaces compress to a few tens of kilobytes.
+    let bomb = zip_with("word/document.xml", &vec![b' '; 40 << 20]);
+    assert!(bomb.len() < 1 << 20);
+    let err = import(&bomb).expect_err("refused");
+    assert_eq!(err.to_string(), "Word 文档正文解压后过大");
+}
+
+#[test]
+fn damaged_word_documents_are_clear_errors() {
+    let report = report_core::Report::blank(report_core::Edition::V2021, 2024, "某某局");
+    let docx = report_io::export::render(&report, report_io::export::Target::Docx);
+    for cut in [4, 30, docx.len() / 2, docx.len() - 10] {
+        let err = import(&docx[..cut]).expect_err("truncated");
+        assert!(err.to_string().contains("Word 文档"), "{err}");
+    }
+    let no_body = zip_with("word/other.xml", b"<x/>");
+    assert_eq!(import(&no_body).expect_err("no body").to_string(), "Word 文档中没有正文（word/document.xml）");
+    let bad_xml = zip_with("word/document.xml", b"<w:document><w:body><w:p></w:body>");
+    assert!(import(&bad_xml).is_err());
+}

@@ -122,9 +122,15 @@ fn report() -> impl Strategy<Value = Report> {
 
 fn round_trip(report: &Report, target: Target) -> Result<(), TestCaseError> {
     let rendered = render(report, target);
-    let imported = report_io::import(rendered.as_bytes())
+    let imported = report_io::import(&rendered)
         .map_err(|e| TestCaseError::fail(format!("{target:?}: {e}")))?;
-    prop_assert_eq!(&imported.report, report, "{:?}\n{}", target, rendered);
+    prop_assert_eq!(
+        &imported.report,
+        report,
+        "{:?}\n{}",
+        target,
+        String::from_utf8_lossy(&rendered)
+    );
     Ok(())
 }
 
@@ -142,6 +148,9 @@ proptest! {
 
     #[test]
     fn csv_round_trips(report in report()) { round_trip(&report, Target::Csv)?; }
+
+    #[test]
+    fn docx_round_trips(report in report()) { round_trip(&report, Target::Docx)?; }
 }
 
 #[test]
@@ -152,7 +161,7 @@ fn markup_in_a_report_is_text_in_every_export() {
         Place::Requests(RequestRow::New, Some(report_core::Applicant::Total)),
         Cell::Text("<b>".into()),
     );
-    let html = render(&report, Target::Html);
+    let html = String::from_utf8(render(&report, Target::Html)).expect("UTF-8");
     assert!(
         !html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"),
         "{html}"

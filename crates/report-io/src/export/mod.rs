@@ -4,6 +4,7 @@
 //! headings with their prose, and the three tables as grids (`grid.rs`). Each format writes what
 //! its importer reads back, so that a report survives a round trip through any of them.
 
+pub mod docx;
 pub mod grid;
 
 use report_core::layout::TableId;
@@ -24,6 +25,8 @@ pub enum Target {
     Markdown,
     /// Tidy CSV: one row per cell.
     Csv,
+    /// A Word document laid out like the official template.
+    Docx,
 }
 
 impl Target {
@@ -34,6 +37,7 @@ impl Target {
             "txt" | "text" => Some(Target::Text),
             "md" | "markdown" => Some(Target::Markdown),
             "csv" => Some(Target::Csv),
+            "docx" => Some(Target::Docx),
             _ => None,
         }
     }
@@ -101,13 +105,14 @@ pub fn outline(report: &Report) -> Vec<Item> {
     out
 }
 
-/// Renders `report` to `target`.
-pub fn render(report: &Report, target: Target) -> String {
+/// Renders `report` to `target`: the bytes of the file (UTF-8 text for every target but `.docx`).
+pub fn render(report: &Report, target: Target) -> Vec<u8> {
     match target {
-        Target::Html => html(report),
-        Target::Text => text(report),
-        Target::Markdown => markdown(report),
-        Target::Csv => csv(report),
+        Target::Html => html(report).into_bytes(),
+        Target::Text => text(report).into_bytes(),
+        Target::Markdown => markdown(report).into_bytes(),
+        Target::Csv => csv(report).into_bytes(),
+        Target::Docx => docx::docx(report),
     }
 }
 

@@ -299,12 +299,23 @@ fn detect_edition(blocks: &[Block], year: Option<u16>) -> Edition {
     }
 }
 
+/// The placeholders of the official template, which are not a report's text.
+const TEMPLATE_PLACEHOLDERS: [&str; 2] = [
+    "（文字描述）",
+    "（文字描述，收取信息处理费情况在此处报告。）",
+];
+
 fn paragraphs(blocks: &[&Block]) -> Vec<String> {
     blocks
         .iter()
         .filter_map(|b| match b {
             Block::Para { text, .. } if !text.trim().is_empty() => Some(text.trim().to_owned()),
             _ => None,
+        })
+        .filter(|p| {
+            !TEMPLATE_PLACEHOLDERS
+                .iter()
+                .any(|t| normalise(t) == normalise(p))
         })
         .collect()
 }
@@ -963,6 +974,19 @@ fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
             Values::Spread(_) => false,
         });
     let Some(row) = row else {
+        // A blank form: the header is there, the row of numbers is empty.
+        let outcome = normalise(Outcome::Upheld.def().labels.any(Edition::V2021));
+        if blocks
+            .iter()
+            .any(|b| matches!(b, Block::Row { .. }) && normalise(&b.text()).contains(&outcome))
+        {
+            for &group in AppealGroup::ALL {
+                reader
+                    .report
+                    .appeals
+                    .insert_row(group, reader.report.edition);
+            }
+        }
         return;
     };
     for &group in AppealGroup::ALL {

@@ -9,6 +9,7 @@ use crate::blocks::{Block, Source};
 use crate::diagnostic::ImportDiagnostic;
 
 mod csv;
+mod docx;
 mod html;
 mod interpret;
 mod layout;
@@ -37,6 +38,8 @@ pub enum Format {
     Markdown,
     /// The tidy CSV that `render --to csv` writes.
     Csv,
+    /// A Word document (`.docx`), such as a filled copy of the official template.
+    Docx,
 }
 
 impl Format {
@@ -49,6 +52,7 @@ impl Format {
             Format::Html => "HTML 网页",
             Format::Markdown => "Markdown（OCR 识别结果）",
             Format::Csv => "CSV（每个单元格一行）",
+            Format::Docx => "Word 文档（.docx）",
         }
     }
 }
@@ -70,6 +74,9 @@ pub enum ImportError {
         /// The offset of the first invalid byte.
         offset: usize,
     },
+    /// A `.docx` file that cannot be read.
+    #[error("{0}")]
+    Docx(String),
     /// Nothing of a report was found in the document.
     #[error("没有找到年度报告的任何内容（标题、章节或表格）")]
     NotAReport,
@@ -131,6 +138,16 @@ pub fn detect(text: &str) -> Format {
 
 /// Imports a document, detecting its format.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
+    if docx::is_zip(bytes) {
+        let blocks = docx::blocks(bytes)?;
+        let mut imported =
+            interpret::interpret(&blocks, Format::Docx).ok_or(ImportError::NotAReport)?;
+        imported.format = Format::Docx;
+        return Ok(imported);
+    }
     let text = decode(bytes)?;
     import_as(text, detect(text))
 }
@@ -144,8 +161,10 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     if text.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
-    if format == Format::Csv {
-        return csv::import(text);
+    match format {
+        Format::Csv => return csv::import(text),
+        Format::Docx => return import(text.as_bytes()),
+        _ => {}
     }
     let blocks = blocks(text, format);
     let mut imported = interpret::interpret(&blocks, format).ok_or(ImportError::NotAReport)?;
@@ -175,6 +194,6 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::RunTogether => runs::blocks(text),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
-        Format::Csv => Vec::new(),
+        Format::Csv | Format::Docx => Vec::new(),
     }
 }
