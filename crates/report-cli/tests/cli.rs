@@ -362,7 +362,7 @@ fn render_writes_every_format_and_each_reads_back() {
     let dir = std::env::temp_dir().join(format!("nianbao-cli-render-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let source = truth(HUAIAN);
-    for to in ["html", "txt", "md", "csv"] {
+    for to in ["html", "txt", "md", "csv", "docx"] {
         let path = dir.join(format!("report.{to}"));
         let out = nianbao(&[
             "render",

@@ -76,11 +76,13 @@ fn huge_merged_cells_are_capped() {
 
 #[test]
 fn not_text_is_a_clear_error() {
-    let err = import(&[0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]).expect_err("binary");
+    let err = import(&[b'a', b'\n', b'b', 0xff, 0xfe]).expect_err("binary");
     assert_eq!(
         err.to_string(),
-        "第 1 行（第 4 字节）起不是 UTF-8 编码的文本"
+        "第 2 行（第 3 字节）起不是 UTF-8 编码的文本"
     );
+    let err = import(&[0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]).expect_err("a broken zip");
+    assert_eq!(err.to_string(), "文件不是有效的 Word 文档（zip 结构损坏）");
     assert_eq!(import(b"").expect_err("empty").to_string(), "文件为空");
     assert_eq!(
         import("just some words".as_bytes())
@@ -93,7 +95,8 @@ fn not_text_is_a_clear_error() {
 fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file(name, options).expect("entry");
     zip.write_all(content).expect("written");
     zip.finish().expect("finished").into_inner()
@@ -117,7 +120,10 @@ fn damaged_word_documents_are_clear_errors() {
         assert!(err.to_string().contains("Word 文档"), "{err}");
     }
     let no_body = zip_with("word/other.xml", b"<x/>");
-    assert_eq!(import(&no_body).expect_err("no body").to_string(), "Word 文档中没有正文（word/document.xml）");
+    assert_eq!(
+        import(&no_body).expect_err("no body").to_string(),
+        "Word 文档中没有正文（word/document.xml）"
+    );
     let bad_xml = zip_with("word/document.xml", b"<w:document><w:body><w:p></w:body>");
     assert!(import(&bad_xml).is_err());
 }
