@@ -71,25 +71,32 @@ fn is_numeral(c: char) -> bool {
 pub fn similarity(a: &str, b: &str) -> f64 {
     let pairs = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().collect();
-        if chars.len() == 1 {
-            return vec![(chars[0], '\0')];
-        }
-        chars.windows(2).map(|w| (w[0], w[1])).collect()
+        let mut pairs: Vec<(char, char)> = if chars.len() == 1 {
+            vec![(chars[0], '\0')]
+        } else {
+            chars.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        pairs.sort_unstable();
+        pairs
     };
-    let a = pairs(a);
-    let mut b = pairs(b);
+    let (a, b) = (pairs(a), pairs(b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let total = a.len() + b.len();
-    let mut shared = 0;
-    for pair in &a {
-        if let Some(i) = b.iter().position(|p| p == pair) {
-            b.swap_remove(i);
-            shared += 1;
+    // Count the pairs the two sorted lists share, each pair as often as both have it.
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    (2 * shared) as f64 / total as f64
+    (2 * shared) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Whether a cell's text is a value rather than a label: a number, or a mark that stands for

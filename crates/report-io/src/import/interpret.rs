@@ -743,25 +743,31 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
         layout.insert(at, RequestRow::Other);
     }
     let label_of = |r: RequestRow| r.def().labels.any(edition);
-    let candidates: Vec<RowRead> = blocks
+    let keys: Vec<String> = layout.iter().map(|&r| label_key(label_of(r))).collect();
+    // How well each row read fits each layout row, computed once.
+    let (candidates, scores): (Vec<RowRead>, Vec<Vec<f64>>) = blocks
         .iter()
         .filter_map(|b| read_row(b, n, width))
-        .filter(|row| {
+        .map(|row| {
+            let scores: Vec<f64> = keys.iter().map(|k| similarity(&row.keys.0, k).max(similarity(&row.keys.1, k))).collect();
+            (row, scores)
+        })
+        .filter(|(row, scores)| {
             let has_values = match &row.values {
                 Values::Cells(cells) => cells.iter().any(|(c, _)| !c.is_empty()),
                 Values::Run(run) => !run.trim().is_empty(),
                 Values::Spread(_) => true,
             };
-            let best = layout
-                .iter()
-                .map(|&r| fit(row, label_of(r)))
-                .fold(0.0, f64::max);
+            let best = scores.iter().copied().fold(0.0, f64::max);
             // A row with no numbers counts only if its label is plainly a row of the table.
             (has_values && (best >= 0.3 || row.label.is_empty())) || best >= 0.75
         })
-        .collect();
+        .unzip();
 
-    let assignment = align(&candidates, &layout, |row, r| fit(row, label_of(r)));
+    let indices: Vec<usize> = (0..candidates.len()).collect();
+    let columns: Vec<usize> = (0..layout.len()).collect();
+    let assignment: Vec<Option<RequestRow>> =
+        align(&indices, &columns, |&i, j| scores[i][j]).into_iter().map(|j| j.map(|j| layout[j])).collect();
     let mut runs: Vec<(RequestRow, String, Source)> = Vec::new();
     for (row, target) in candidates.iter().zip(assignment) {
         let Some(r) = target else {
