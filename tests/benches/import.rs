@@ -16,12 +16,8 @@ fn benches(c: &mut Criterion) {
         });
     }
     let report = nianbao_tests::truth("2024-huaian-city-gov");
-    for target in [
-        report_io::export::Target::Html,
-        report_io::export::Target::Text,
-        report_io::export::Target::Markdown,
-        report_io::export::Target::Csv,
-    ] {
+    use report_io::export::Target;
+    for target in [Target::Html, Target::Text, Target::Markdown, Target::Csv, Target::Docx] {
         let rendered = report_io::export::render(&report, target);
         group.throughput(Throughput::Bytes(rendered.len() as u64));
         group.bench_function(format!("{target:?} (rendered 淮安市 2024)"), |b| {
