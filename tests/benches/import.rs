@@ -17,7 +17,13 @@ fn benches(c: &mut Criterion) {
     }
     let report = nianbao_tests::truth("2024-huaian-city-gov");
     use report_io::export::Target;
-    for target in [Target::Html, Target::Text, Target::Markdown, Target::Csv, Target::Docx] {
+    for target in [
+        Target::Html,
+        Target::Text,
+        Target::Markdown,
+        Target::Csv,
+        Target::Docx,
+    ] {
         let rendered = report_io::export::render(&report, target);
         group.throughput(Throughput::Bytes(rendered.len() as u64));
         group.bench_function(format!("{target:?} (rendered 淮安市 2024)"), |b| {

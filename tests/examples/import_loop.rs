@@ -6,7 +6,11 @@ fn main() {
     let bytes = std::fs::read(path).expect("readable");
     let mut cells = 0;
     for _ in 0..n {
-        cells += report_io::import(&bytes).expect("imports").report.cells().count();
+        cells += report_io::import(&bytes)
+            .expect("imports")
+            .report
+            .cells()
+            .count();
     }
     println!("{cells}");
 }

@@ -33,7 +33,13 @@ fn group_of(d: &Diagnostic) -> Option<TableId> {
     d.table()
 }
 
-fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang: Lang) {
+fn write_group(
+    out: &mut String,
+    title: &str,
+    diagnostics: &[&Diagnostic],
+    loaded: &Loaded,
+    lang: Lang,
+) {
     let _ = writeln!(out, "\n  {title}");
     for d in diagnostics {
         let _ = writeln!(
@@ -59,6 +65,17 @@ fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang:
                 "at: "
             };
             let _ = writeln!(out, "        {label}{}{more}", shown.join(" "));
+        }
+        if let Some(source) = loaded.source_of(d) {
+            if lang == Lang::Zh {
+                let _ = writeln!(out, "        原文：{}", source.describe_zh());
+            } else {
+                let _ = writeln!(
+                    out,
+                    "        source: {}",
+                    serde_json::to_string(&source).unwrap_or_default()
+                );
+            }
         }
     }
 }
@@ -130,7 +147,7 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
                 t.english_name().to_owned()
             }),
         };
-        write_group(out, &title, &members, lang);
+        write_group(out, &title, &members, loaded, lang);
     }
 }
 

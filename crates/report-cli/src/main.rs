@@ -276,6 +276,15 @@ pub struct Loaded {
     pub report: Report,
     /// The import diagnostics.
     pub import: Vec<ImportDiagnostic>,
+    /// Where each imported cell came from, by JSON Pointer.
+    pub sources: std::collections::BTreeMap<String, report_io::Source>,
+}
+
+impl Loaded {
+    /// Where in the imported document the first cell of a diagnostic came from.
+    pub fn source_of(&self, d: &report_core::Diagnostic) -> Option<report_io::Source> {
+        d.cells.first().and_then(|c| self.sources.get(c)).copied()
+    }
 }
 
 /// Whether a file is report JSON rather than a document to import.
@@ -303,6 +312,7 @@ fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
         return Ok(Loaded {
             report,
             import: Vec::new(),
+            sources: Default::default(),
         });
     }
     let imported = report_io::import(&bytes).map_err(|e| FileError {
@@ -314,6 +324,7 @@ fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
     Ok(Loaded {
         report: imported.report,
         import: imported.diagnostics,
+        sources: imported.sources,
     })
 }
 
@@ -431,7 +442,16 @@ pub type Checked = (String, Result<(Loaded, CheckResult), FileError>);
 #[serde(untagged)]
 enum AnyDiagnostic<'a> {
     Import(&'a ImportDiagnostic),
-    Rule(&'a report_core::Diagnostic),
+    Rule(Located<'a>),
+}
+
+/// A rule diagnostic with the place in the imported document its first cell came from.
+#[derive(Serialize)]
+struct Located<'a> {
+    #[serde(flatten)]
+    diagnostic: &'a report_core::Diagnostic,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<report_io::Source>,
 }
 
 /// One file's result, as `check --format json` prints it.
@@ -508,7 +528,12 @@ fn run_check(
                                 .import
                                 .iter()
                                 .map(AnyDiagnostic::Import)
-                                .chain(result.diagnostics.iter().map(AnyDiagnostic::Rule))
+                                .chain(result.diagnostics.iter().map(|d| {
+                                    AnyDiagnostic::Rule(Located {
+                                        diagnostic: d,
+                                        source: loaded.source_of(d),
+                                    })
+                                }))
                                 .collect(),
                         ),
                         error: None,

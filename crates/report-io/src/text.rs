@@ -119,6 +119,30 @@ pub fn is_value(text: &str) -> bool {
         )
 }
 
+/// Whether a table cell holds a value, even a damaged one ("约100", OCR's "1O0"): a value, or a
+/// short text with digits that is not a numbered label ("1.属于国家秘密"). Damaged values are kept
+/// in their column as printed, so that rule H6 reports them, instead of being taken for labels and
+/// shifting the row.
+pub fn is_value_cell(text: &str) -> bool {
+    if is_value(text) {
+        return true;
+    }
+    let t = text.trim();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let numbered_label = digits > 0
+        && t[digits..].starts_with(['.', '、', '．'])
+        && t[digits..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| !c.is_ascii_digit());
+    // OCR reads 0 as O and 1 as l or I.
+    let ocr_digits = !t.is_empty()
+        && t.chars().count() <= 8
+        && t.chars().all(|c| c.is_ascii_digit() || "OoIl".contains(c));
+    ocr_digits
+        || (t.chars().count() <= 8 && t.chars().any(|c| c.is_ascii_digit()) && !numbered_label)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +168,19 @@ mod tests {
         assert!(similarity("其他法律行政止公开", "其他法律行政法规禁止公开") > 0.7);
         assert!(similarity("予以公开", "不予公开") < 0.5);
         assert_eq!(similarity("其他", "其他"), 1.0);
+    }
+
+    #[test]
+    fn damaged_values_are_still_values() {
+        assert!(
+            is_value_cell("约100")
+                && is_value_cell("1O0")
+                && is_value_cell("12")
+                && is_value_cell("O")
+        );
+        assert!(
+            !is_value_cell("1.属于国家秘密") && !is_value_cell("3、其他") && !is_value_cell("总计")
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use super::split::{as_counts, splits};
 use super::{Format, Imported};
 use crate::blocks::{Block, Source};
 use crate::diagnostic::{ImportDiagnostic, ImportProblem};
-use crate::text::{is_value, normalise, similarity, strip_numbering};
+use crate::text::{is_value, is_value_cell, normalise, similarity, strip_numbering};
 
 /// The six section headings: number, the words that identify it, the known printed forms.
 const SECTIONS: [(u8, &[&str], &[&str]); 6] = [
@@ -68,6 +68,9 @@ pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
 }
 
 struct Reader {
+    /// Whether a cell's position in its row is a column of the document (not for PDF text,
+    /// whose rows gather label fragments from several lines).
+    columns: bool,
     report: Report,
     diagnostics: Vec<ImportDiagnostic>,
     sources: BTreeMap<String, Source>,
@@ -78,7 +81,10 @@ impl Reader {
         self.diagnostics.push(diagnostic);
     }
 
-    fn set(&mut self, place: Place, cell: Cell, source: Source) {
+    fn set(&mut self, place: Place, cell: Cell, mut source: Source) {
+        if !self.columns {
+            source.column = None;
+        }
         if self.report.set_cell(place, cell) {
             self.sources.insert(place.pointer(), source);
         }
@@ -130,6 +136,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     let (year, agency, published) = title(&preamble, &all);
     let edition = detect_edition(blocks, year);
     let mut reader = Reader {
+        columns: !matches!(format, Format::PdfLayout | Format::RunTogether),
         report: Report::blank(
             edition,
             year.unwrap_or(0),
@@ -442,9 +449,11 @@ fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead> {
         ));
     }
     let labels: Vec<usize> = (0..cells.len())
-        .filter(|&i| !cells[i].trim().is_empty() && !is_value(&cells[i]))
+        .filter(|&i| !cells[i].trim().is_empty() && !is_value_cell(&cells[i]))
         .collect();
-    let values: Vec<usize> = (0..cells.len()).filter(|&i| is_value(&cells[i])).collect();
+    let values: Vec<usize> = (0..cells.len())
+        .filter(|&i| is_value_cell(&cells[i]))
+        .collect();
     let label_end = labels.last().map_or(0, |&i| i + 1);
     let label: Vec<&str> = labels.iter().map(|&i| cells[i].trim()).collect();
     let last_label = label.last().map(|s| (*s).to_owned()).unwrap_or_default();
@@ -749,7 +758,10 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
         .iter()
         .filter_map(|b| read_row(b, n, width))
         .map(|row| {
-            let scores: Vec<f64> = keys.iter().map(|k| similarity(&row.keys.0, k).max(similarity(&row.keys.1, k))).collect();
+            let scores: Vec<f64> = keys
+                .iter()
+                .map(|k| similarity(&row.keys.0, k).max(similarity(&row.keys.1, k)))
+                .collect();
             (row, scores)
         })
         .filter(|(row, scores)| {
@@ -766,8 +778,10 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
 
     let indices: Vec<usize> = (0..candidates.len()).collect();
     let columns: Vec<usize> = (0..layout.len()).collect();
-    let assignment: Vec<Option<RequestRow>> =
-        align(&indices, &columns, |&i, j| scores[i][j]).into_iter().map(|j| j.map(|j| layout[j])).collect();
+    let assignment: Vec<Option<RequestRow>> = align(&indices, &columns, |&i, j| scores[i][j])
+        .into_iter()
+        .map(|j| j.map(|j| layout[j]))
+        .collect();
     let mut runs: Vec<(RequestRow, String, Source)> = Vec::new();
     for (row, target) in candidates.iter().zip(assignment) {
         let Some(r) = target else {
