@@ -298,7 +298,10 @@ fn check_reads_published_documents_directly() {
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     assert!(text.contains("错误 H4  表四「行政复议」"), "{text}");
-    assert!(text.contains("原文：第 149 行"), "the row of numbers in the PDF text: {text}");
+    assert!(
+        text.contains("原文：第 149 行"),
+        "the row of numbers in the PDF text: {text}"
+    );
 
     let out = nianbao(&[
         "check",
