@@ -29,6 +29,8 @@ fi
 need_apt=()
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# A Chinese font, so that converted documents show their text rather than empty boxes.
+fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-zenhei)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   say "installing ${need_apt[*]} from Debian's packages"
   sudo_cmd=()

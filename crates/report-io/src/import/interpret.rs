@@ -228,7 +228,14 @@ fn title(preamble: &[&Block], all: &[&Block]) -> (Option<u16>, Option<String>, O
             }
         }
     }
-    for (i, p) in paragraphs.iter().enumerate() {
+    // A long title wraps: try each line alone, then with the next.
+    let candidates = (0..paragraphs.len()).flat_map(|i| {
+        let joined = paragraphs
+            .get(i + 1)
+            .map(|next| format!("{}{next}", paragraphs[i]));
+        std::iter::once((i, paragraphs[i].clone())).chain(joined.map(|j| (i, j)))
+    });
+    for (i, p) in candidates {
         let norm: String = p.chars().filter(|c| !c.is_whitespace()).collect();
         if !(norm.contains("年度报告") || norm.contains("年报")) || !norm.contains("政府信息公开")
         {
