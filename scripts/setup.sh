@@ -2,6 +2,7 @@
 # Installs what the project needs beyond a stock Rust toolchain. Safe to run again: each step
 # checks first and does nothing when the tool is already there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 say() { printf '[setup] %s\n' "$*"; }
 
@@ -25,10 +26,31 @@ else
   say "rustup not found: assuming the wasm32 target, rustfmt and clippy are installed"
 fi
 
+# The page is built with Trunk and wasm-bindgen at the versions the workspace pins; both come
+# from crates.io (Trunk is told never to download its own tools).
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! command -v trunk >/dev/null 2>&1; then
+  say "installing trunk 0.21.14 (several minutes)"
+  cargo install --locked trunk@0.21.14
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
+  say "installing wasm-bindgen-cli 0.2.130"
+  cargo install --force wasm-bindgen-cli@0.2.130
+fi
+
+# wasm-opt (binaryen 132) and the browser test driver come from the npm registry.
+if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
+  say "installing binaryen and playwright-core from npm"
+  (cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
+fi
+
 # The .docx export is tested by converting it with LibreOffice and reading the PDF back.
 need_apt=()
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The browser tests use Debian's Chromium and ChromeDriver, never a downloaded browser.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -x /usr/bin/chromedriver ] || need_apt+=(chromium-driver)
 # A Chinese font, so that converted documents show their text rather than empty boxes.
 fc-list :lang=zh 2>/dev/null | grep -q . || need_apt+=(fonts-wqy-zenhei)
 if [ "${#need_apt[@]}" -gt 0 ]; then

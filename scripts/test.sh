@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check the project has: formatting, lints for the native and the wasm target, the
-# wasm build of report-core, and every test of the workspace.
+# wasm builds, every test of the workspace, the release build of the page and its browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,14 +14,23 @@ cargo fmt --all -- --check
 step "clippy (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32: report-core, report-io)"
-cargo clippy --locked -p report-core -p report-io --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (wasm32: report-core, report-io, report-web)"
+cargo clippy --locked -p report-core -p report-io -p report-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "report-core and report-io build for wasm32-unknown-unknown"
 cargo build --locked -p report-core -p report-io --target wasm32-unknown-unknown --release
 
 step "tests"
-cargo test --locked --workspace
+cargo test --locked --workspace --exclude report-web
+
+step "the page: trunk build --release (wasm-opt -Oz)"
+bash scripts/build-web.sh
+
+step "size of the page"
+(cd tests/browser && node size-report.mjs)
+
+step "browser tests (headless Chromium)"
+(cd tests/browser && npm test)
 
 echo
 echo "All checks passed."

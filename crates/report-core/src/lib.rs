@@ -40,6 +40,7 @@ pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod table;
+pub mod totals;
 
 use std::collections::HashMap;
 

@@ -2,9 +2,8 @@ use super::arith::Balances;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::equation::Equation;
-use crate::layout::{Applicant, RequestRow, RowRole};
+use crate::layout::{Applicant, RequestRow};
 use crate::place::{req, Place};
-use crate::report::Report;
 
 declare_rule! {
     /// ## What it checks
@@ -39,19 +38,7 @@ declare_rule! {
     }
 }
 
-/// The result rows that （七）总计 adds up in `report`.
-pub(crate) fn result_rows(report: &Report) -> Vec<RequestRow> {
-    let split = RequestRow::OTHER_SPLIT
-        .iter()
-        .any(|&r| report.requests.has_row(r));
-    RequestRow::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.def().role == RowRole::Result)
-        .filter(|&r| r != RequestRow::Other || !split)
-        .filter(|&r| !RequestRow::OTHER_SPLIT.contains(&r) || split)
-        .collect()
-}
+pub(crate) use crate::totals::result_rows;
 
 impl Rule for ResultsTotal {
     fn meta(&self) -> &'static RuleMeta {

@@ -60,6 +60,32 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// Every value cell with its grid row and column (0-based), in reading order.
+    pub fn value_positions(&self) -> Vec<(Place, usize, usize)> {
+        let mut taken = vec![vec![false; self.width]; self.rows.len()];
+        let mut out = Vec::new();
+        for (r, row) in self.rows.iter().enumerate() {
+            let mut c = 0;
+            for cell in row {
+                while c < self.width && taken[r][c] {
+                    c += 1;
+                }
+                for dr in 0..cell.rowspan {
+                    for dc in 0..cell.colspan {
+                        if let Some(slot) = taken.get_mut(r + dr).and_then(|t| t.get_mut(c + dc)) {
+                            *slot = true;
+                        }
+                    }
+                }
+                if let Some(place) = cell.place {
+                    out.push((place, r, c));
+                }
+                c += cell.colspan;
+            }
+        }
+        out
+    }
+
     /// Every row at full width: a merged cell's text at its first position, empty elsewhere.
     pub fn flatten(&self) -> Vec<Vec<String>> {
         let mut out: Vec<Vec<Option<String>>> = vec![vec![None; self.width]; self.rows.len()];

@@ -1,0 +1,117 @@
+// The page as a clerk uses it, in headless Chromium against the built dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, browser, open, truth, cells, fixtures } from './harness.mjs';
+
+let server, origin, chrome;
+before(async () => { ({ server, origin } = await serve()); chrome = await browser(); });
+after(async () => { await chrome?.close(); server?.close(); });
+
+const TOTALS = /\/(total|results_total\/[a-z_]+)$/;
+
+async function status(page) {
+  return (await page.textContent('.findings .status')).trim();
+}
+
+test('a whole consistent report typed in is checked clean and exported as typed', async () => {
+  const page = await open(chrome.context, origin);
+  const report = truth('2024-huaian-city-gov');
+  await page.fill('[data-field="/agency"]', report.agency);
+  await page.fill('[data-field="/year"]', String(report.year));
+  for (const [pointer, value] of cells(report)) {
+    if (TOTALS.test(pointer)) continue; // the page computes the totals
+    await page.fill(`[data-cell="${pointer}"]`, String(value));
+  }
+  assert.equal(await status(page), '0 个错误 · 0 个警告 · 0 个提示');
+  // The totals the page computed are the published ones.
+  assert.equal(await page.inputValue('[data-cell="/requests/results_total/total"]'), '3050');
+  assert.equal(await page.inputValue('[data-cell="/appeals/review/total"]'), '351');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-json"]')]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(cells(exported), cells(report));
+  assert.equal(exported.agency, report.agency);
+  assert.equal(exported.year, report.year);
+
+  // Break one number: the error is on that cell and in the list; fix it and it clears.
+  const cell = '[data-cell="/requests/new/natural_person"]';
+  await page.fill(cell, '3002');
+  assert.equal(await page.getAttribute(cell, 'aria-invalid'), 'true');
+  assert.ok(await page.isVisible('.findings li[data-code="H3"]'));
+  assert.match(await status(page), /^[1-9]\d* 个错误/);
+  await page.fill(cell, '3001');
+  assert.equal(await page.getAttribute(cell, 'aria-invalid'), 'false');
+  assert.equal(await page.locator('.findings li[data-code="H3"]').count(), 0);
+
+  // Reload: everything as typed.
+  await page.reload();
+  await page.waitForSelector(cell);
+  for (const [pointer, value] of cells(report)) {
+    assert.equal(await page.inputValue(`[data-cell="${pointer}"]`), String(value), pointer);
+  }
+  assert.equal(await page.inputValue('[data-field="/agency"]'), report.agency);
+});
+
+test('a block pasted from a spreadsheet fills cells from the focused one', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.focus('[data-cell="/requests/new/natural_person"]');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '5\t1\t0\t0\t0\t0\n2\t\t0\t0\t0\t0\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  assert.equal(await page.inputValue('[data-cell="/requests/new/natural_person"]'), '5');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/commercial"]'), '1');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), '6');
+  assert.equal(await page.inputValue('[data-cell="/requests/carried_over/natural_person"]'), '2');
+  assert.equal(await page.inputValue('[data-cell="/requests/carried_over/commercial"]'), '', 'blank stays blank');
+  assert.equal(await page.inputValue('[data-cell="/requests/carried_over/research"]'), '0', '0 is zero');
+  // Arrow keys and Enter move like a spreadsheet.
+  await page.focus('[data-cell="/requests/new/natural_person"]');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.cell), '/requests/carried_over/natural_person');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.cell), '/requests/granted/natural_person');
+});
+
+test('importing a published report and last year\'s report', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2023-huaian-hongze-district-gov.txt'));
+  await page.waitForSelector('.findings li[data-code="H4"]');
+  assert.equal(await page.getAttribute('[data-cell="/appeals/review/total"]', 'aria-invalid'), 'true');
+  assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
+
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'truth/2022-pingtan-zone-admin-committee.json'));
+  await page.waitForFunction(() => document.querySelector('[data-field="/year"]').value === '2022');
+  await page.fill('[data-cell="/requests/carried_over/natural_person"]', '');
+  await page.setInputFiles('[data-action="previous"]', path.join(fixtures, 'truth/2021-pingtan-zone-admin-committee.json'));
+  await page.waitForFunction(() => document.querySelector('[data-cell="/requests/carried_over/natural_person"]').value === '1');
+  assert.match(await page.textContent('.notice'), /上年报告/);
+  // The cross-year check is on: a wrong carry-over is an H7 error.
+  await page.fill('[data-cell="/requests/carried_over/natural_person"]', '4');
+  await page.waitForSelector('.findings li[data-code="H7"]');
+});
+
+test('choosing a finding moves focus to its cell, and its rule is one click away', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2023-huaian-hongze-district-gov.txt'));
+  await page.click('.findings li[data-code="H4"] .finding-go');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.cell), '/appeals/review/total');
+  await page.click('.findings li[data-code="H4"] .explain');
+  assert.match(await page.textContent('.findings li[data-code="H4"] .explanation'), /结果维持、结果纠正、其他结果、尚未审结/);
+  // Every input has an accessible name made of its row and column labels.
+  assert.equal(await page.getAttribute('[data-cell="/requests/new/natural_person"]', 'aria-label'), '表三「一、本年新收」行「自然人」列');
+});
+
+test('no request leaves the page for another host', async () => {
+  const page = await open(chrome.context, origin);
+  await page.reload();
+  await page.waitForSelector('[data-cell="/requests/new/total"]');
+  const foreign = chrome.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+});

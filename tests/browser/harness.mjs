@@ -1,0 +1,65 @@
+// Shared by the browser tests: serves dist/ on loopback and starts Debian's Chromium headless
+// with a fresh profile. Every request the page makes is recorded.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const dist = path.join(root, 'dist');
+export const fixtures = path.join(root, 'tests/fixtures');
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+export function serve() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    let file = path.join(dist, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));
+}
+
+export async function browser() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    acceptDownloads: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+  });
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  return { context, requests, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+/// Opens the page and waits until the form is drawn.
+export async function open(context, origin) {
+  const page = context.pages()[0] ?? await context.newPage();
+  await page.goto(origin + '/');
+  await page.waitForSelector('[data-cell="/requests/new/natural_person"]');
+  return page;
+}
+
+export function truth(name) {
+  return JSON.parse(fs.readFileSync(path.join(fixtures, 'truth', name + '.json'), 'utf8'));
+}
+
+/// Every cell pointer and value of a report JSON, in order.
+export function cells(report) {
+  const out = [];
+  for (const table of ['proactive', 'requests', 'appeals']) {
+    for (const [row, columns] of Object.entries(report[table] ?? {})) {
+      for (const [column, value] of Object.entries(columns)) out.push([`/${table}/${row}/${column}`, value]);
+    }
+  }
+  return out;
+}

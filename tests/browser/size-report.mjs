@@ -1,0 +1,43 @@
+// The size of what a clerk's browser downloads: the page's wasm and JS, raw, gzip and brotli.
+// `node size-report.mjs` prints the table; `--write` also puts it into the README between the
+// size-report markers.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { dist, root } from './harness.mjs';
+
+const files = fs.readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+if (files.length === 0) {
+  console.error('dist/ has no wasm or js: run scripts/build-web.sh first');
+  process.exit(1);
+}
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+const rows = [];
+const total = { raw: 0, gzip: 0, brotli: 0 };
+for (const file of files) {
+  const bytes = fs.readFileSync(path.join(dist, file));
+  const sizes = {
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+  for (const k of Object.keys(total)) total[k] += sizes[k];
+  rows.push(`| ${file.replace(/-[0-9a-f]{16}(?=[._])/, '')} | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
+}
+const table = [
+  '| file | raw | gzip | brotli |',
+  '|---|---|---|---|',
+  ...rows,
+  `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+].join('\n');
+console.log(table);
+if (process.argv.includes('--write')) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const start = '<!-- size-report:start -->';
+  const end = '<!-- size-report:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < 0) { console.error('README has no size-report markers'); process.exit(1); }
+  fs.writeFileSync(readme, text.slice(0, a + start.length) + '\n' + table + '\n' + text.slice(b));
+}
