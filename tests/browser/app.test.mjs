@@ -115,3 +115,27 @@ test('no request leaves the page for another host', async () => {
   const foreign = chrome.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
 });
+
+test('a stored draft that cannot be read is kept aside and reported, never overwritten', async () => {
+  const page = await open(chrome.context, origin);
+  const id = await page.evaluate(() => localStorage.getItem('nianbao.v1.current'));
+  await page.evaluate((id) => localStorage.setItem('nianbao.v1.draft.' + id, '{"edition":"2021","year":2024,"agency":"x","requests":{"new":{"robots":1}}}'), id);
+  await page.reload();
+  await page.waitForSelector('.notice');
+  assert.match(await page.textContent('.notice'), /无法读取/);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.v1.broken.')).map((k) => localStorage.getItem(k)));
+  assert.ok(kept.some((text) => text.includes('robots')), 'the unreadable text is still stored');
+});
+
+test('one action fills the remaining blanks with 0, and transcription mode keeps typed totals', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.fill('[data-cell="/requests/new/natural_person"]', '3');
+  await page.click('[data-action="fill-zeros"]');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/commercial"]'), '0');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), '3');
+  await page.check('[data-action="transcribe"]');
+  await page.fill('[data-cell="/requests/new/total"]', '4');
+  assert.equal(await page.getAttribute('[data-cell="/requests/new/total"]', 'aria-invalid'), 'true');
+  assert.ok(await page.isVisible('.findings li[data-code="H1"]'));
+});

@@ -348,8 +348,9 @@ fn import_bytes(state: State, name: &str, bytes: &[u8]) {
             .and_then(|t| Report::from_json(t).map_err(|e| e.describe(Lang::Zh)))
         {
             Ok(report) => {
+                state.computed.set(false);
                 state.report.set(report);
-                state.notice.set(Some(format!("已导入 {name}。")));
+                state.notice.set(Some(format!("已导入 {name}（照录模式：各总计保留文件中的数字）。")));
             }
             Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
         }
@@ -357,7 +358,8 @@ fn import_bytes(state: State, name: &str, bytes: &[u8]) {
     }
     match report_io::import(bytes) {
         Ok(imported) => {
-            let mut text = format!("已从 {name} 导入（{}）。", imported.format.name_zh());
+            let mut text = format!("已从 {name} 导入（{}；照录模式：各总计保留原文的数字）。", imported.format.name_zh());
+            state.computed.set(false);
             for d in &imported.diagnostics {
                 text.push_str(&format!("\n{} {}：{}", d.severity.zh(), d.code, d.message));
             }
@@ -448,7 +450,7 @@ fn export(state: State, target: Target) {
 }
 
 fn diagnostics_panel(state: State) -> impl IntoView {
-    let explained = RwSignal::new(None::<String>);
+    let explained = RwSignal::new(None::<usize>);
     let status = move || {
         let c = state.result.with(|r| r.counts);
         format!(
@@ -461,7 +463,8 @@ fn diagnostics_panel(state: State) -> impl IntoView {
             let mut list: Vec<_> = res.diagnostics.iter().collect();
             list.sort_by_key(|d| d.severity);
             list.into_iter()
-                .map(|d| {
+                .enumerate()
+                .map(|(index, d)| {
                     let target = d.cells.first().cloned().unwrap_or_default();
                     let code = d.code;
                     let severity = d.severity;
@@ -476,9 +479,9 @@ fn diagnostics_panel(state: State) -> impl IntoView {
                             <button
                                 class="explain"
                                 aria-label="规则说明"
-                                on:click=move |_| explained.update(|e| *e = if e.as_deref() == Some(code) { None } else { Some(code.to_owned()) })
+                                on:click=move |_| explained.update(|e| *e = if *e == Some(index) { None } else { Some(index) })
                             >"说明"</button>
-                            <Show when=move || explained.get().as_deref() == Some(code)>
+                            <Show when=move || explained.get() == Some(index)>
                                 <p class="explanation">{explanation.unwrap_or_default()}</p>
                             </Show>
                         </li>
@@ -692,7 +695,17 @@ pub fn App() -> impl IntoView {
                         on:change=move |ev| open_draft(event_target_value(&ev))
                         prop:value=move || state.draft.get()
                     >
-                        {move || drafts.get().into_iter().map(|d| view! { <option value=d.id.clone()>{d.name.clone()}</option> }).collect_view()}
+                        {move || {
+                            let current = state.draft.get();
+                            drafts
+                                .get()
+                                .into_iter()
+                                .map(|d| {
+                                    let selected = d.id == current;
+                                    view! { <option value=d.id.clone() selected=selected>{d.name.clone()}</option> }
+                                })
+                                .collect_view()
+                        }}
                     </select>
                 </label>
                 <button data-action="new" on:click=new_draft>"新建"</button>
