@@ -113,10 +113,7 @@ fn navigate(
             let len = i.value().chars().count() as u32;
             let start = i.selection_start().ok().flatten().unwrap_or(0);
             let end = i.selection_end().ok().flatten().unwrap_or(len);
-            (
-                start == 0 && (end == 0 || end == len),
-                end == len,
-            )
+            (start == 0 && (end == 0 || end == len), end == len)
         })
         .unwrap_or((true, true));
     let steps: Vec<(usize, usize)> = match ev.key().as_str() {
@@ -350,7 +347,9 @@ fn import_bytes(state: State, name: &str, bytes: &[u8]) {
             Ok(report) => {
                 state.computed.set(false);
                 state.report.set(report);
-                state.notice.set(Some(format!("已导入 {name}（照录模式：各总计保留文件中的数字）。")));
+                state.notice.set(Some(format!(
+                    "已导入 {name}（照录模式：各总计保留文件中的数字）。"
+                )));
             }
             Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
         }
@@ -358,7 +357,10 @@ fn import_bytes(state: State, name: &str, bytes: &[u8]) {
     }
     match report_io::import(bytes) {
         Ok(imported) => {
-            let mut text = format!("已从 {name} 导入（{}；照录模式：各总计保留原文的数字）。", imported.format.name_zh());
+            let mut text = format!(
+                "已从 {name} 导入（{}；照录模式：各总计保留原文的数字）。",
+                imported.format.name_zh()
+            );
             state.computed.set(false);
             for d in &imported.diagnostics {
                 text.push_str(&format!("\n{} {}：{}", d.severity.zh(), d.code, d.message));
