@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# Builds the page into dist/ (release, wasm-opt -Oz) with the tools scripts/setup.sh installed.
+# Builds the page into dist/ (release, wasm-opt -Oz) with the tools scripts/setup.sh installed,
+# and the importers and exporters into dist/io/, which the page loads only when it needs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tests/browser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch >/dev/null
 trunk build --release "$@"
+
+cargo build --locked --release -p report-io-wasm --target wasm32-unknown-unknown
+mkdir -p dist/io
+wasm-bindgen --target web --no-typescript --out-dir dist/io target/wasm32-unknown-unknown/release/report_io_wasm.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  dist/io/report_io_wasm_bg.wasm -o dist/io/report_io_wasm_bg.wasm

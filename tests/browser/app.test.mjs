@@ -82,8 +82,10 @@ test('importing a published report and last year\'s report', async () => {
   await page.click('[data-action="new"]');
   await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2023-huaian-hongze-district-gov.txt'));
   await page.waitForSelector('.findings li[data-code="H4"]');
-  assert.equal(await page.getAttribute('[data-cell="/appeals/review/total"]', 'aria-invalid'), 'true');
+  // The importers load on demand; the marks follow once the imported report is drawn.
+  await page.waitForSelector('[data-cell="/appeals/review/total"][aria-invalid="true"]');
   assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
+  assert.ok(chrome.requests.some((u) => u.endsWith('/io/report_io_wasm_bg.wasm')), 'the importers were loaded when needed');
 
   await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'truth/2022-pingtan-zone-admin-committee.json'));
   await page.waitForFunction(() => document.querySelector('[data-field="/year"]').value === '2022');
@@ -138,4 +140,18 @@ test('one action fills the remaining blanks with 0, and transcription mode keeps
   await page.fill('[data-cell="/requests/new/total"]', '4');
   assert.equal(await page.getAttribute('[data-cell="/requests/new/total"]', 'aria-invalid'), 'true');
   assert.ok(await page.isVisible('.findings li[data-code="H1"]'));
+});
+
+test('Word and HTML exports are made in the page', async () => {
+  const page = await open(chrome.context, origin);
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'truth/2024-huaian-city-gov.json'));
+  await page.waitForFunction(() => document.querySelector('[data-field="/agency"]').value === '淮安市人民政府');
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-docx"]')]);
+  const bytes = fs.readFileSync(await docx.path());
+  assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  assert.match(docx.suggestedFilename(), /淮安市人民政府2024年度\.docx$/);
+  const [html] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="export-html"]')]);
+  const text = fs.readFileSync(await html.path(), 'utf8');
+  assert.ok(text.includes('data-cell="/requests/new/total">3119</td>'));
+  assert.ok(!text.includes('<script'));
 });

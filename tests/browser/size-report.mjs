@@ -6,7 +6,12 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { dist, root } from './harness.mjs';
 
-const files = fs.readdirSync(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+// What the page loads first (its wasm and JS, the JS snippets included), then what it loads only
+// when a clerk imports or exports a document (io/).
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(dist, path.join(dir, e.name))]);
+const all = walk(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+const files = [...all.filter((f) => !f.startsWith('io/')), ...all.filter((f) => f.startsWith('io/'))];
 if (files.length === 0) {
   console.error('dist/ has no wasm or js: run scripts/build-web.sh first');
   process.exit(1);
@@ -14,6 +19,7 @@ if (files.length === 0) {
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 const rows = [];
 const total = { raw: 0, gzip: 0, brotli: 0 };
+const onDemand = { raw: 0, gzip: 0, brotli: 0 };
 for (const file of files) {
   const bytes = fs.readFileSync(path.join(dist, file));
   const sizes = {
@@ -21,14 +27,17 @@ for (const file of files) {
     gzip: zlib.gzipSync(bytes, { level: 9 }).length,
     brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   };
-  for (const k of Object.keys(total)) total[k] += sizes[k];
-  rows.push(`| ${file.replace(/-[0-9a-f]{16}(?=[._])/, '')} | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
+  const sum = file.startsWith('io/') ? onDemand : total;
+  for (const k of Object.keys(sum)) sum[k] += sizes[k];
+  const name = file.replace(/-[0-9a-f]{16}(?=[._])/, '').replace(/^snippets\/[^/]+\//, 'snippets/');
+  rows.push(`| ${name} | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
 }
 const table = [
   '| file | raw | gzip | brotli |',
   '|---|---|---|---|',
   ...rows,
-  `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+  `| **the page a clerk first loads** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+  `| importers and exporters (io/, loaded on demand) | ${kb(onDemand.raw)} | ${kb(onDemand.gzip)} | ${kb(onDemand.brotli)} |`,
 ].join('\n');
 console.log(table);
 if (process.argv.includes('--write')) {

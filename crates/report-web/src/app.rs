@@ -8,10 +8,9 @@ use report_core::{
     Severity,
 };
 use report_io::export::grid::{self, Grid, GridCell};
-use report_io::export::Target;
 use wasm_bindgen::JsCast;
 
-use crate::{files, storage};
+use crate::{files, io, storage};
 
 /// Everything the page keeps.
 #[derive(Clone, Copy)]
@@ -337,72 +336,87 @@ fn change_edition(state: State, edition: Edition) {
     });
 }
 
-fn import_bytes(state: State, name: &str, bytes: &[u8]) {
-    let json = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if json {
-        match std::str::from_utf8(bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Report::from_json(t).map_err(|e| e.describe(Lang::Zh)))
-        {
-            Ok(report) => {
-                state.computed.set(false);
-                state.report.set(report);
-                state.notice.set(Some(format!(
-                    "已导入 {name}（照录模式：各总计保留文件中的数字）。"
-                )));
-            }
-            Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
-        }
-        return;
+fn is_json(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && ![0xef, 0xbb, 0xbf].contains(*b))
+        == Some(&b'{')
+}
+
+/// Reads report JSON here, or any other document with the importers loaded on demand.
+async fn read_any(bytes: &[u8]) -> Result<(Report, Option<(String, Vec<io::Note>)>), String> {
+    if is_json(bytes) {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let report = Report::from_json(text).map_err(|e| e.describe(Lang::Zh))?;
+        return Ok((report, None));
     }
-    match report_io::import(bytes) {
-        Ok(imported) => {
-            let mut text = format!(
-                "已从 {name} 导入（{}；照录模式：各总计保留原文的数字）。",
-                imported.format.name_zh()
-            );
-            state.computed.set(false);
-            for d in &imported.diagnostics {
-                text.push_str(&format!("\n{} {}：{}", d.severity.zh(), d.code, d.message));
-            }
-            state.report.set(imported.report);
-            state.notice.set(Some(text));
-        }
-        Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
+    let imported = io::import_document(bytes).await?;
+    Ok((
+        imported.report,
+        Some((imported.format_name, imported.diagnostics)),
+    ))
+}
+
+fn severity_zh(severity: &str) -> &'static str {
+    match severity {
+        "error" => "错误",
+        "warning" => "警告",
+        _ => "提示",
     }
 }
 
-fn use_last_year(state: State, name: &str, bytes: &[u8]) {
-    let parsed = if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') {
-        std::str::from_utf8(bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|t| Report::from_json(t).map_err(|e| e.describe(Lang::Zh)))
-    } else {
-        report_io::import(bytes)
-            .map(|i| i.report)
-            .map_err(|e| e.to_string())
-    };
-    match parsed {
-        Ok(previous) => {
-            let computed = state.computed.get_untracked();
-            state.report.update(|r| {
-                for &col in Applicant::ALL {
-                    if let Some(cell) = previous.requests.cell(RequestRow::CarriedForward, col) {
-                        r.requests.set(RequestRow::CarriedOver, col, cell.clone());
+fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
+    leptos::task::spawn_local(async move {
+        match read_any(&bytes).await {
+            Ok((report, notes)) => {
+                let mut text = match &notes {
+                    Some((format, _)) => {
+                        format!("已从 {name} 导入（{format}；照录模式：各总计保留原文的数字）。")
                     }
+                    None => format!("已导入 {name}（照录模式：各总计保留文件中的数字）。"),
+                };
+                for d in notes.map(|(_, d)| d).unwrap_or_default() {
+                    text.push_str(&format!(
+                        "\n{} {}：{}",
+                        severity_zh(&d.severity),
+                        d.code,
+                        d.message
+                    ));
                 }
-                if computed {
-                    report_core::totals::fill(r);
-                }
-            });
-            state.notice.set(Some(format!(
-                "已读入上年报告 {name}（{} 年度）：“二、上年结转”已按上年“四、结转下年度继续办理”填写，跨年度核对（H7、S2、S6）已开启。",
-                previous.year
-            )));
-            state.previous.set(Some(previous));
+                state.computed.set(false);
+                state.report.set(report);
+                state.notice.set(Some(text));
+            }
+            Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
         }
-        Err(e) => state.notice.set(Some(format!("{name} 无法读取：{e}"))),
-    }
+    });
+}
+
+fn use_last_year(state: State, name: String, bytes: Vec<u8>) {
+    leptos::task::spawn_local(async move {
+        match read_any(&bytes).await {
+            Ok((previous, _)) => {
+                let computed = state.computed.get_untracked();
+                state.report.update(|r| {
+                    for &col in Applicant::ALL {
+                        if let Some(cell) = previous.requests.cell(RequestRow::CarriedForward, col)
+                        {
+                            r.requests.set(RequestRow::CarriedOver, col, cell.clone());
+                        }
+                    }
+                    if computed {
+                        report_core::totals::fill(r);
+                    }
+                });
+                state.notice.set(Some(format!(
+                    "已读入上年报告 {name}（{} 年度）：“二、上年结转”已按上年“四、结转下年度继续办理”填写，跨年度核对（H7、S2、S6）已开启。",
+                    previous.year
+                )));
+                state.previous.set(Some(previous));
+            }
+            Err(e) => state.notice.set(Some(format!("{name} 无法读取：{e}"))),
+        }
+    });
 }
 
 fn file_button(
@@ -431,24 +445,16 @@ fn file_button(
     }
 }
 
-fn export(state: State, target: Target) {
+/// Exports through the exporters loaded on demand.
+fn export(state: State, ext: &'static str, mime: &'static str) {
     let report = state.report.get_untracked();
-    let base = default_name(&report).replace(' ', "");
-    let (ext, mime) = match target {
-        Target::Html => ("html", "text/html;charset=utf-8"),
-        Target::Text => ("txt", "text/plain;charset=utf-8"),
-        Target::Markdown => ("md", "text/markdown;charset=utf-8"),
-        Target::Csv => ("csv", "text/csv;charset=utf-8"),
-        Target::Docx => (
-            "docx",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        ),
-    };
-    files::download(
-        &format!("{base}.{ext}"),
-        mime,
-        &report_io::export::render(&report, target),
-    );
+    leptos::task::spawn_local(async move {
+        let base = default_name(&report).replace(' ', "");
+        match io::render_document(&report, ext).await {
+            Ok(bytes) => files::download(&format!("{base}.{ext}"), mime, &bytes),
+            Err(e) => state.notice.set(Some(format!("导出失败：{e}"))),
+        }
+    });
 }
 
 fn diagnostics_panel(state: State) -> impl IntoView {
@@ -715,15 +721,15 @@ pub fn App() -> impl IntoView {
                 <button data-action="delete" on:click=delete>"删除"</button>
             </div>
             <div class="actions">
-                {file_button("导入报告", "import", move |name, bytes| import_bytes(state, &name, &bytes))}
-                {file_button("读入上年报告", "previous", move |name, bytes| use_last_year(state, &name, &bytes))}
+                {file_button("导入报告", "import", move |name, bytes| import_bytes(state, name, bytes))}
+                {file_button("读入上年报告", "previous", move |name, bytes| use_last_year(state, name, bytes))}
                 <button data-action="export-json" on:click=move |_| {
                     let r = state.report.get_untracked();
                     files::download(&format!("{}.json", default_name(&r).replace(' ', "")), "application/json", r.to_json().as_bytes());
                 }>"导出 JSON"</button>
-                <button data-action="export-docx" on:click=move |_| export(state, Target::Docx)>"导出 Word"</button>
-                <button data-action="export-html" on:click=move |_| export(state, Target::Html)>"导出网页"</button>
-                <button data-action="export-csv" on:click=move |_| export(state, Target::Csv)>"导出 CSV"</button>
+                <button data-action="export-docx" on:click=move |_| export(state, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")>"导出 Word"</button>
+                <button data-action="export-html" on:click=move |_| export(state, "html", "text/html;charset=utf-8")>"导出网页"</button>
+                <button data-action="export-csv" on:click=move |_| export(state, "csv", "text/csv;charset=utf-8")>"导出 CSV"</button>
                 <button data-action="print" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"打印"</button>
             </div>
         </header>
@@ -783,7 +789,7 @@ pub fn App() -> impl IntoView {
                         prop:value=move || paste_text.get() on:input=move |ev| paste_text.set(event_target_value(&ev))></textarea>
                     <button data-action="paste-import" on:click=move |_| {
                         let text = paste_text.get_untracked();
-                        import_bytes(state, "粘贴的内容", text.as_bytes());
+                        import_bytes(state, "粘贴的内容".into(), text.into_bytes());
                     }>"导入粘贴的内容"</button>
                 </details>
             </div>

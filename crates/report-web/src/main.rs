@@ -7,6 +7,7 @@
 
 mod app;
 mod files;
+mod io;
 mod storage;
 
 fn main() {
