@@ -39,8 +39,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
 fi
 
 # wasm-opt (binaryen 132) and the browser test driver come from the npm registry.
-if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ]; then
-  say "installing binaryen and playwright-core from npm"
+if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/terser ]; then
+  say "installing binaryen, terser and playwright-core from npm"
   (cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
 fi
 

@@ -144,10 +144,8 @@ impl<'de> DeserializeSeed<'de> for CellSeed {
 
 /// JSON numbers are refused for money: a float cannot hold an amount exactly, and the contract
 /// writes every amount as a decimal string.
-fn money_number<E: de::Error>(v: impl fmt::Display) -> E {
-    E::custom(format_args!(
-        "number `{v}` for an amount: amounts are written as strings, e.g. \"{v}\""
-    ))
+fn money_number<E: de::Error>() -> E {
+    E::custom("number for an amount: amounts are written as strings, e.g. \"7730.28\"")
 }
 
 impl<'de> Visitor<'de> for CellSeed {
@@ -172,7 +170,7 @@ impl<'de> Visitor<'de> for CellSeed {
             CellKind::SignedCount => i64::try_from(v)
                 .map(Cell::Signed)
                 .map_err(|_| E::custom(format_args!("count `{v}` is too large"))),
-            CellKind::Money => Err(money_number(v)),
+            CellKind::Money => Err(money_number()),
             CellKind::Text => Ok(Cell::Text(v.to_string())),
         }
     }
@@ -183,16 +181,14 @@ impl<'de> Visitor<'de> for CellSeed {
             (Err(_), CellKind::Count) => Err(E::custom(format_args!(
                 "negative count `{v}`: a count cannot be negative"
             ))),
-            (Err(_), CellKind::Money) => Err(money_number(v)),
+            (Err(_), CellKind::Money) => Err(money_number()),
             (Err(_), CellKind::Text) => Ok(Cell::Text(v.to_string())),
         }
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cell, E> {
         match self.0 {
-            CellKind::Money => Err(money_number(v)),
-            _ => Err(E::custom(format_args!(
-                "fractional count `{v}`: a count is a whole number"
-            ))),
+            CellKind::Money => Err(money_number()),
+            _ => Err(E::custom("fractional count: a count is a whole number")),
         }
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {

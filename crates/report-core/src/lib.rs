@@ -42,8 +42,6 @@ pub mod schema;
 pub mod table;
 pub mod totals;
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 pub use cell::Cell;
@@ -140,7 +138,8 @@ fn diagnose(meta: &'static RuleMeta, finding: Finding, report: &Report, lang: La
 /// likely the one typed wrong: it is named on every failing equation that contains it.
 fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
     use equation::Equation;
-    let mut crossings: HashMap<Place, (bool, bool)> = HashMap::new();
+    // Few equations fail at once: a list is enough.
+    let mut crossings: Vec<(Place, (bool, bool))> = Vec::new();
     for d in diagnostics.iter() {
         if let Finding::Imbalance {
             equation, cells, ..
@@ -150,7 +149,14 @@ fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
                 continue;
             }
             for cell in cells {
-                let entry = crossings.entry(*cell).or_default();
+                let at = match crossings.iter().position(|(p, _)| p == cell) {
+                    Some(at) => at,
+                    None => {
+                        crossings.push((*cell, (false, false)));
+                        crossings.len() - 1
+                    }
+                };
+                let entry = &mut crossings[at].1;
                 if equation.is_row() {
                     entry.0 = true;
                 } else {
@@ -166,7 +172,11 @@ fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
         let candidates: Vec<Place> = cells
             .iter()
             .copied()
-            .filter(|c| crossings.get(c) == Some(&(true, true)))
+            .filter(|c| {
+                crossings
+                    .iter()
+                    .any(|(p, seen)| p == c && *seen == (true, true))
+            })
             .collect();
         if let [culprit] = candidates[..] {
             d.likely_culprit = Some(culprit.pointer());

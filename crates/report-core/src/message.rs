@@ -18,7 +18,11 @@ const LISTED: usize = 5;
 pub fn render(finding: &Finding, report: &Report, lang: Lang) -> String {
     match lang {
         Lang::Zh => zh(finding, report),
+        #[cfg(feature = "english")]
         Lang::En => en(finding, report),
+        // Built without English messages (pages for Chinese readers): Chinese for every language.
+        #[cfg(not(feature = "english"))]
+        Lang::En => zh(finding, report),
     }
 }
 
@@ -66,6 +70,7 @@ fn list_zh(places: &[Place], edition: Edition) -> String {
     listed.join("、")
 }
 
+#[cfg(feature = "english")]
 fn list_en(places: &[Place]) -> String {
     let mut listed: Vec<String> = places.iter().take(LISTED).map(Place::pointer).collect();
     if places.len() > LISTED {
@@ -396,6 +401,7 @@ fn zh(finding: &Finding, report: &Report) -> String {
     }
 }
 
+#[cfg(feature = "english")]
 fn en(finding: &Finding, report: &Report) -> String {
     match finding {
         Finding::Imbalance { equation, expected, actual, bound, cells } => {

@@ -299,9 +299,13 @@ pub fn shared_percent(this_year: &Report, last_year: &Report) -> Option<u32> {
     if now.len() < MIN_CHARS || before.len() < MIN_CHARS {
         return None;
     }
-    let seen: std::collections::HashSet<&[char]> = before.windows(RUN).collect();
+    let mut seen: Vec<&[char]> = before.windows(RUN).collect();
+    seen.sort_unstable();
     let runs = now.windows(RUN).count();
-    let shared = now.windows(RUN).filter(|w| seen.contains(w)).count();
+    let shared = now
+        .windows(RUN)
+        .filter(|w| seen.binary_search(w).is_ok())
+        .count();
     u32::try_from(shared * 100 / runs.max(1)).ok()
 }
 

@@ -217,30 +217,16 @@ impl Report {
             return Err(ReadError::contract(String::new(), "empty file".to_owned()));
         }
         let mut de = serde_json::Deserializer::from_str(text);
+        #[cfg(feature = "paths")]
         let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let mut pointer = path_to_pointer(err.path());
-            let inner = err.into_inner();
-            // For an unknown or repeated key the reader stops at the object holding it; the
-            // place to show is the key itself.
-            let message = inner.to_string();
-            for prefix in ["unknown field `", "duplicate field `"] {
-                if let Some(name) = message
-                    .strip_prefix(prefix)
-                    .and_then(|rest| rest.split('`').next())
-                {
-                    let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
-                    if !pointer.ends_with(&segment) {
-                        pointer.push_str(&segment);
-                    }
-                }
-            }
-            ReadError {
-                pointer,
-                line: inner.line(),
-                column: inner.column(),
-                message: inner.to_string(),
-            }
+            let pointer = path_to_pointer(err.path());
+            ReadError::from_json_error(pointer, &err.into_inner())
         })?;
+        // Without the `paths` feature (pages, where size counts) an error names its line and
+        // column, and the field where the message names one.
+        #[cfg(not(feature = "paths"))]
+        let report: Report = serde::Deserialize::deserialize(&mut de)
+            .map_err(|err| ReadError::from_json_error(String::new(), &err))?;
         de.end().map_err(|err| ReadError {
             pointer: String::new(),
             line: err.line(),
@@ -383,6 +369,7 @@ impl Report {
     }
 }
 
+#[cfg(feature = "paths")]
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
@@ -414,6 +401,29 @@ pub struct ReadError {
 }
 
 impl ReadError {
+    fn from_json_error(mut pointer: String, inner: &serde_json::Error) -> ReadError {
+        // For an unknown or repeated key the reader stops at the object holding it; the place
+        // to show is the key itself.
+        let message = inner.to_string();
+        for prefix in ["unknown field `", "duplicate field `"] {
+            if let Some(name) = message
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.split('`').next())
+            {
+                let segment = format!("/{}", name.replace('~', "~0").replace('/', "~1"));
+                if !pointer.is_empty() && !pointer.ends_with(&segment) {
+                    pointer.push_str(&segment);
+                }
+            }
+        }
+        ReadError {
+            pointer,
+            line: inner.line(),
+            column: inner.column(),
+            message,
+        }
+    }
+
     fn contract(pointer: String, message: String) -> ReadError {
         ReadError {
             pointer,
@@ -466,12 +476,11 @@ fn translate_reader_message(message: &str) -> String {
     if message.starts_with("negative count ") {
         return format!("件数不能为负数：{}", quoted(message));
     }
-    if message.starts_with("fractional count ") {
-        return format!("件数应为整数：{}", quoted(message));
+    if message.starts_with("fractional count") {
+        return "件数应为整数，不能有小数".to_owned();
     }
-    if message.starts_with("number `") && message.contains("for an amount") {
-        let v = quoted(message);
-        return format!("金额应写成字符串（例如 \"{v}\"），不能写成数字 {v}");
+    if message.starts_with("number for an amount") {
+        return "金额应写成字符串（例如 \"7730.28\"），不能写成数字".to_owned();
     }
     if message.starts_with("count `") && message.ends_with("is too large") {
         return format!("数字过大：{}", quoted(message));

@@ -59,7 +59,8 @@ pub struct RuleMeta {
     pub title_en: &'static str,
     /// A Chinese explanation for the people who fill and check reports.
     pub explanation_zh: &'static str,
-    /// The rule's documentation (its doc comment), in English.
+    /// The rule's documentation (its doc comment), in English; empty when the crate is built
+    /// without the `docs` feature.
     pub docs: &'static str,
 }
 
@@ -111,7 +112,8 @@ macro_rules! declare_rule {
                 title_zh: $title_zh,
                 title_en: $title_en,
                 explanation_zh: $explanation_zh,
-                docs: concat!($($doc, "\n"),*),
+                // Pages that show only the Chinese explanation leave the English docs out.
+                docs: if cfg!(feature = "docs") { concat!($($doc, "\n"),*) } else { "" },
             };
         }
     };

@@ -152,18 +152,35 @@ fn may_equal(side: &Side, stated: u64) -> bool {
     }
 }
 
-/// The stated percentage and the one the tables give, when they disagree.
+/// The stated percentage and the one the tables give, when they disagree by more than one unit
+/// of the stated precision (at least 0.01%). Exact integer arithmetic: no float is involved.
 fn percent_mismatch(report: &Report, side: &Side, stated: &str) -> Option<(String, String)> {
     let base = row_side(report, RequestRow::ResultsTotal);
-    if side.incomplete || base.incomplete || base.known <= 0 {
+    if side.incomplete || base.incomplete || base.known <= 0 || side.known < 0 {
         return None;
     }
-    let decimals = stated.split('.').nth(1).map_or(0, str::len);
-    let stated_value: f64 = stated.parse().ok()?;
-    let actual = side.known as f64 * 100.0 / base.known as f64;
-    let tolerance = 10f64.powi(-(decimals as i32)).max(0.01);
-    ((actual - stated_value).abs() > tolerance + 1e-9)
-        .then(|| (stated.to_owned(), format!("{actual:.decimals$}")))
+    let (whole, fraction) = stated.split_once('.').unwrap_or((stated, ""));
+    let decimals = u32::try_from(fraction.len()).ok().filter(|&d| d <= 6)?;
+    let scale = 10i128.pow(decimals);
+    let stated_scaled: i128 = format!("{whole}{fraction}").parse().ok()?;
+    let tolerance = (scale / 100).max(1);
+    // |known × 100 / base − stated| > tolerance, all scaled by 10^decimals and multiplied by base.
+    let exact = side.known * 100 * scale;
+    if (exact - stated_scaled * base.known).abs() <= tolerance * base.known {
+        return None;
+    }
+    let rounded = (2 * exact + base.known) / (2 * base.known);
+    let computed = if decimals == 0 {
+        rounded.to_string()
+    } else {
+        format!(
+            "{}.{:0width$}",
+            rounded / scale,
+            rounded % scale,
+            width = decimals as usize
+        )
+    };
+    Some((stated.to_owned(), computed))
 }
 
 fn compare(report: &Report, statement: &Statement) -> Option<ProseMismatch> {
