@@ -342,11 +342,11 @@ fn write_file(path: &Path, text: impl AsRef<[u8]>) -> std::io::Result<()> {
         })
 }
 
-/// Prints `text`, or writes it to `output`.
-fn emit(text: &str, output: Option<&Path>) -> ExitCode {
+/// Prints `bytes` (text), or writes them to `output`.
+fn emit(bytes: &[u8], output: Option<&Path>) -> ExitCode {
     match output {
-        None => print_out(text.trim_end()),
-        Some(path) => match write_file(path, text) {
+        None => print_out(String::from_utf8_lossy(bytes).trim_end()),
+        Some(path) => match write_file(path, bytes) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {
                 eprintln!("nianbao：无法写入 {}：{err}", path.display());
@@ -387,7 +387,7 @@ fn run_import(path: &Path, output: Option<&Path>, format: Format) -> ExitCode {
             text
         }
     };
-    let code = emit(&text, output);
+    let code = emit(text.as_bytes(), output);
     if code != ExitCode::SUCCESS {
         return code;
     }
@@ -417,21 +417,11 @@ fn run_render(path: &Path, to: RenderTarget, output: Option<&Path>) -> ExitCode 
         RenderTarget::Csv => Target::Csv,
         RenderTarget::Docx => Target::Docx,
     };
-    let bytes = report_io::export::render(&report, target);
-    match output {
-        Some(path) => match write_file(path, &bytes) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("nianbao：无法写入 {}：{err}", path.display());
-                ExitCode::from(EXIT_UNREADABLE)
-            }
-        },
-        None if target == Target::Docx => {
-            eprintln!("nianbao：Word 文档是二进制文件，请用 -o 指定要写入的文件");
-            ExitCode::from(EXIT_UNREADABLE)
-        }
-        None => emit(&String::from_utf8_lossy(&bytes), None),
+    if output.is_none() && target == Target::Docx {
+        eprintln!("nianbao：Word 文档是二进制文件，请用 -o 指定要写入的文件");
+        return ExitCode::from(EXIT_UNREADABLE);
     }
+    emit(&report_io::export::render(&report, target), output)
 }
 
 /// A file's path and what checking it gave.

@@ -64,28 +64,6 @@ fn widths(table: TableId, grid: &Grid) -> Vec<usize> {
     relative.iter().map(|r| r * TEXT_WIDTH / total).collect()
 }
 
-/// Who covers each position of the grid: (row, index in row) of the cell that starts there.
-fn owners(grid: &Grid) -> Vec<Vec<Option<(usize, usize)>>> {
-    let mut owner = vec![vec![None; grid.width]; grid.rows.len()];
-    for (r, row) in grid.rows.iter().enumerate() {
-        let mut c = 0;
-        for (i, cell) in row.iter().enumerate() {
-            while c < grid.width && owner[r][c].is_some() {
-                c += 1;
-            }
-            for dr in 0..cell.rowspan {
-                for dc in 0..cell.colspan {
-                    if let Some(slot) = owner.get_mut(r + dr).and_then(|o| o.get_mut(c + dc)) {
-                        *slot = Some((r, i));
-                    }
-                }
-            }
-            c += cell.colspan;
-        }
-    }
-    owner
-}
-
 fn table(kind: TableId, grid: &Grid) -> String {
     let widths = widths(kind, grid);
     let mut out = String::from(
@@ -99,7 +77,7 @@ fn table(kind: TableId, grid: &Grid) -> String {
         out.push_str(&format!("<w:gridCol w:w=\"{w}\"/>"));
     }
     out.push_str("</w:tblGrid>");
-    let owner = owners(grid);
+    let owner = grid.owners();
     for (r, _) in grid.rows.iter().enumerate() {
         out.push_str("<w:tr>");
         let mut c = 0;

@@ -60,13 +60,15 @@ pub struct Grid {
 }
 
 impl Grid {
-    /// Every value cell with its grid row and column (0-based), in reading order.
-    pub fn value_positions(&self) -> Vec<(Place, usize, usize)> {
+    /// Where every cell starts, as `(row, index in row, column)`: each cell at the first column
+    /// of its row that no cell above (by rowspan) or before it (by colspan) covers, as HTML lays
+    /// out a table. The one placement every renderer and the form use.
+    pub fn placements(&self) -> Vec<(usize, usize, usize)> {
         let mut taken = vec![vec![false; self.width]; self.rows.len()];
         let mut out = Vec::new();
         for (r, row) in self.rows.iter().enumerate() {
             let mut c = 0;
-            for cell in row {
+            for (i, cell) in row.iter().enumerate() {
                 while c < self.width && taken[r][c] {
                     c += 1;
                 }
@@ -77,42 +79,46 @@ impl Grid {
                         }
                     }
                 }
-                if let Some(place) = cell.place {
-                    out.push((place, r, c));
-                }
+                out.push((r, i, c));
                 c += cell.colspan;
             }
         }
         out
     }
 
-    /// Every row at full width: a merged cell's text at its first position, empty elsewhere.
-    pub fn flatten(&self) -> Vec<Vec<String>> {
-        let mut out: Vec<Vec<Option<String>>> = vec![vec![None; self.width]; self.rows.len()];
-        for (r, row) in self.rows.iter().enumerate() {
-            let mut c = 0;
-            for cell in row {
-                while c < self.width && out[r][c].is_some() {
-                    c += 1;
-                }
-                for dr in 0..cell.rowspan {
-                    for dc in 0..cell.colspan {
-                        if let Some(slot) = out.get_mut(r + dr).and_then(|row| row.get_mut(c + dc))
-                        {
-                            *slot = Some(if dr == 0 && dc == 0 {
-                                cell.text.clone()
-                            } else {
-                                String::new()
-                            });
-                        }
+    /// Who covers each position: the `(row, index in row)` of the cell over it.
+    pub fn owners(&self) -> Vec<Vec<Option<(usize, usize)>>> {
+        let mut owner = vec![vec![None; self.width]; self.rows.len()];
+        for (r, i, c) in self.placements() {
+            let cell = &self.rows[r][i];
+            for dr in 0..cell.rowspan {
+                for dc in 0..cell.colspan {
+                    if let Some(slot) = owner.get_mut(r + dr).and_then(|o| o.get_mut(c + dc)) {
+                        *slot = Some((r, i));
                     }
                 }
-                c += cell.colspan;
             }
         }
-        out.into_iter()
-            .map(|row| row.into_iter().map(Option::unwrap_or_default).collect())
+        owner
+    }
+
+    /// Every value cell with its grid row and column (0-based), in reading order.
+    pub fn value_positions(&self) -> Vec<(Place, usize, usize)> {
+        self.placements()
+            .into_iter()
+            .filter_map(|(r, i, c)| self.rows[r][i].place.map(|p| (p, r, c)))
             .collect()
+    }
+
+    /// Every row at full width: a merged cell's text at its first position, empty elsewhere.
+    pub fn flatten(&self) -> Vec<Vec<String>> {
+        let mut out = vec![vec![String::new(); self.width]; self.rows.len()];
+        for (r, i, c) in self.placements() {
+            if let Some(slot) = out[r].get_mut(c) {
+                slot.clone_from(&self.rows[r][i].text);
+            }
+        }
+        out
     }
 }
 
