@@ -33,6 +33,15 @@ fn group_of(d: &Diagnostic) -> Option<TableId> {
     d.table()
 }
 
+/// The first line of a diagnostic of either kind: severity, code, message.
+fn write_headline(out: &mut String, severity: Severity, code: &str, message: &str, lang: Lang) {
+    let _ = writeln!(
+        out,
+        "    {} {code}  {message}",
+        severity_label(severity, lang)
+    );
+}
+
 fn write_group(
     out: &mut String,
     title: &str,
@@ -42,13 +51,7 @@ fn write_group(
 ) {
     let _ = writeln!(out, "\n  {title}");
     for d in diagnostics {
-        let _ = writeln!(
-            out,
-            "    {} {}  {}",
-            severity_label(d.severity, lang),
-            d.code,
-            d.message
-        );
+        write_headline(out, d.severity, d.code, &d.message, lang);
         if !d.cells.is_empty() {
             let shown: Vec<&str> = d.cells.iter().take(8).map(String::as_str).collect();
             let more = if d.cells.len() > 8 {
@@ -116,13 +119,7 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
         let title = if lang == Lang::Zh { "导入" } else { "Import" };
         let _ = writeln!(out, "\n  {title}");
         for d in &loaded.import {
-            let _ = writeln!(
-                out,
-                "    {} {}  {}",
-                severity_label(d.severity, lang),
-                d.code,
-                d.message
-            );
+            write_headline(out, d.severity, d.code, &d.message, lang);
         }
     }
     let mut groups: Vec<Option<TableId>> = Vec::new();

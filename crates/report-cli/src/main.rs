@@ -490,11 +490,7 @@ fn run_check(
                 let mut result = check(&loaded.report, &options);
                 // Import errors make the report as untrustworthy as rule errors.
                 for d in &loaded.import {
-                    match d.severity {
-                        report_core::Severity::Error => result.counts.errors += 1,
-                        report_core::Severity::Warning => result.counts.warnings += 1,
-                        report_core::Severity::Info => result.counts.infos += 1,
-                    }
+                    result.counts.add(d.severity);
                 }
                 result.valid = result.counts.errors == 0;
                 (loaded, result)

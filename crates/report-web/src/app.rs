@@ -134,26 +134,15 @@ fn navigate(
 
 /// Fills cells from a block copied from Excel or WPS, starting at the focused cell.
 fn paste_block(state: State, positions: &[(Place, usize, usize)], r: usize, c: usize, text: &str) {
-    let rows: Vec<usize> = {
-        let mut v: Vec<usize> = positions
-            .iter()
-            .map(|p| p.1)
-            .filter(|&pr| pr >= r)
-            .collect();
+    // The value rows and columns from the focused cell on, in order.
+    let from = |values: Vec<usize>, start: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = values.into_iter().filter(|&x| x >= start).collect();
         v.sort_unstable();
         v.dedup();
         v
     };
-    let cols: Vec<usize> = {
-        let mut v: Vec<usize> = positions
-            .iter()
-            .map(|p| p.2)
-            .filter(|&pc| pc >= c)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+    let rows = from(positions.iter().map(|p| p.1).collect(), r);
+    let cols = from(positions.iter().map(|p| p.2).collect(), c);
     let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').collect();
     let computed = state.computed.get_untracked();
     state.report.update(|report| {
