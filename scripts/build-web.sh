@@ -18,3 +18,6 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 
 # Trunk cannot minify the ES-module glue; terser (from npm) does, and the integrity hashes follow.
 node tests/browser/minify.mjs
+
+# The embeddable checker package and the portal demo pages.
+bash scripts/build-embed.sh

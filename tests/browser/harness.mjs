@@ -12,7 +12,10 @@ export const root = path.resolve(here, '../..');
 export const dist = path.join(root, 'dist');
 export const fixtures = path.join(root, 'tests/fixtures');
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+// The portal demo pages are served as a strict portal would serve them.
+export const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
 export function serve() {
   const server = http.createServer((req, res) => {
@@ -21,7 +24,9 @@ export function serve() {
     if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' };
+    if (url.pathname.startsWith('/portal/')) headers['content-security-policy'] = PORTAL_CSP;
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${server.address().port}` })));

@@ -1,4 +1,5 @@
-// The size of what a clerk's browser downloads: the page's wasm and JS, raw, gzip and brotli.
+// The size of what a clerk's browser downloads: the page's wasm and JS, raw, gzip and brotli; and
+// the size of the embeddable checker package a portal page loads (dist/embed/).
 // `node size-report.mjs` prints the table; `--write` also puts it into the README between the
 // size-report markers.
 import fs from 'node:fs';
@@ -10,43 +11,62 @@ import { dist, root } from './harness.mjs';
 // when a clerk imports or exports a document (io/).
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
   e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(dist, path.join(dir, e.name))]);
-const all = walk(dist).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+const all = walk(dist).filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && !/^(embed|portal)\//.test(f)).sort();
 const files = [...all.filter((f) => !f.startsWith('io/')), ...all.filter((f) => f.startsWith('io/'))];
 if (files.length === 0) {
   console.error('dist/ has no wasm or js: run scripts/build-web.sh first');
   process.exit(1);
 }
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
-const rows = [];
-const total = { raw: 0, gzip: 0, brotli: 0 };
-const onDemand = { raw: 0, gzip: 0, brotli: 0 };
-for (const file of files) {
-  const bytes = fs.readFileSync(path.join(dist, file));
-  const sizes = {
-    raw: bytes.length,
-    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
-    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-  const sum = file.startsWith('io/') ? onDemand : total;
-  for (const k of Object.keys(sum)) sum[k] += sizes[k];
-  const name = file.replace(/-[0-9a-f]{16}(?=[._])/, '').replace(/^snippets\/[^/]+\//, 'snippets/');
-  rows.push(`| ${name} | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
+
+/** A size table of `files`: those `later(file)` says are loaded on demand are summed apart. */
+function report(files, later, firstLabel, laterLabel) {
+  const rows = [];
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  const onDemand = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const bytes = fs.readFileSync(path.join(dist, file));
+    const sizes = {
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    const sum = later(file) ? onDemand : total;
+    for (const k of Object.keys(sum)) sum[k] += sizes[k];
+    const name = file.replace(/-[0-9a-f]{16}(?=[._])/, '').replace(/^snippets\/[^/]+\//, 'snippets/');
+    rows.push(`| ${name} | ${kb(sizes.raw)} | ${kb(sizes.gzip)} | ${kb(sizes.brotli)} |`);
+  }
+  return [
+    '| file | raw | gzip | brotli |',
+    '|---|---|---|---|',
+    ...rows,
+    `| **${firstLabel}** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+    `| ${laterLabel} | ${kb(onDemand.raw)} | ${kb(onDemand.gzip)} | ${kb(onDemand.brotli)} |`,
+  ].join('\n');
 }
-const table = [
-  '| file | raw | gzip | brotli |',
-  '|---|---|---|---|',
-  ...rows,
-  `| **the page a clerk first loads** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
-  `| importers and exporters (io/, loaded on demand) | ${kb(onDemand.raw)} | ${kb(onDemand.gzip)} | ${kb(onDemand.brotli)} |`,
-].join('\n');
-console.log(table);
-if (process.argv.includes('--write')) {
-  const readme = path.join(root, 'README.md');
-  const text = fs.readFileSync(readme, 'utf8');
-  const start = '<!-- size-report:start -->';
-  const end = '<!-- size-report:end -->';
+
+const page = report(files, (f) => f.startsWith('io/'), 'the page a clerk first loads', 'importers and exporters (io/, loaded on demand)');
+const embedFiles = walk(path.join(dist, 'embed')).filter((f) => f.endsWith('.wasm') || f.endsWith('.js')).sort();
+if (embedFiles.length === 0) {
+  console.error('dist/embed/ has no wasm or js: run scripts/build-embed.sh first');
+  process.exit(1);
+}
+const embedOrdered = [...embedFiles.filter((f) => !f.startsWith('embed/io/')), ...embedFiles.filter((f) => f.startsWith('embed/io/'))];
+const embed = report(embedOrdered, (f) => f.startsWith('embed/io/'), 'the checker a portal page loads', 'importers (embed/io/, loaded when a published page is read)');
+console.log(page + '\n\n' + embed);
+
+function write(text, name, table) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
   const a = text.indexOf(start);
   const b = text.indexOf(end);
-  if (a < 0 || b < 0) { console.error('README has no size-report markers'); process.exit(1); }
-  fs.writeFileSync(readme, text.slice(0, a + start.length) + '\n' + table + '\n' + text.slice(b));
+  if (a < 0 || b < 0) { console.error(`README has no ${name} markers`); process.exit(1); }
+  return text.slice(0, a + start.length) + '\n' + table + '\n' + text.slice(b);
+}
+if (process.argv.includes('--write')) {
+  const readme = path.join(root, 'README.md');
+  let text = fs.readFileSync(readme, 'utf8');
+  text = write(text, 'size-report', page);
+  text = write(text, 'embed-size-report', embed);
+  fs.writeFileSync(readme, text);
 }

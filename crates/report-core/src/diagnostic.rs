@@ -13,6 +13,7 @@ use crate::prose::Statement;
 use crate::report::{AgencyLevel, ProseField};
 
 /// How serious a diagnostic is.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -298,6 +299,7 @@ impl Finding {
 }
 
 /// A diagnostic: one finding of one rule, in words, with the cells it names.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The rule's stable code, e.g. `H4`.
@@ -312,15 +314,19 @@ pub struct Diagnostic {
     pub cells: Vec<String>,
     /// For arithmetic rules: the value the other cells of the equation give.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "number | string"))]
     pub expected: Option<i128>,
     /// For arithmetic rules: the value the report states.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "number | string"))]
     pub actual: Option<i128>,
     /// For arithmetic rules: `actual − expected`.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "number")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "number | string"))]
     pub difference: Option<i128>,
     /// When a row rule and a column rule both fail through one cell: that cell.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub likely_culprit: Option<String>,
     /// The places named, primary first (the same as `cells`, typed).
     #[serde(skip)]
@@ -349,6 +355,7 @@ impl Diagnostic {
 }
 
 /// How many diagnostics of each severity.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
     /// Errors.

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 /// The edition of the national format a report follows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub enum Edition {
     /// 国办公开办函〔2021〕30号, used for the reports of 2021 onwards.
     #[serde(rename = "2021")]

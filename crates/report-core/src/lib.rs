@@ -41,6 +41,8 @@ pub mod rules;
 pub mod schema;
 pub mod table;
 pub mod totals;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 
 use serde::Serialize;
 
@@ -66,6 +68,7 @@ pub struct CheckOptions<'a> {
 }
 
 /// The result of checking one report.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CheckResult {
     /// Whether the report has no errors (warnings and notes allowed).

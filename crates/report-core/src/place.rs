@@ -143,6 +143,21 @@ impl Place {
         }
     }
 
+    /// Whether `edition` has this place (a row or cell of the other edition has not).
+    pub fn in_edition(&self, edition: Edition) -> bool {
+        use crate::table::{AppealsLayout, ProactiveLayout, RequestsLayout, TableLayout};
+        fn has<L: TableLayout>(row: L::Row, col: Option<L::Col>, edition: Edition) -> bool {
+            L::row_in_edition(row, edition)
+                && col.is_none_or(|c| L::columns(row).contains(&c) && L::col_in_edition(c, edition))
+        }
+        match *self {
+            Place::Proactive(item, col) => has::<ProactiveLayout>(item, col, edition),
+            Place::Requests(row, col) => has::<RequestsLayout>(row, col, edition),
+            Place::Appeals(group, col) => has::<AppealsLayout>(group, col, edition),
+            Place::Prose(_) | Place::Meta(_) => true,
+        }
+    }
+
     /// The cell at this place in `report`, if the place is a cell the report prints.
     pub fn cell<'r>(&self, report: &'r Report) -> Option<&'r Cell> {
         match *self {

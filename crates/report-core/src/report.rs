@@ -13,6 +13,7 @@ use crate::table::{Appeals, Proactive, Requests, TableLayout};
 /// is absent. The prose sections may be absent.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Report {
     /// The edition of the national format the report follows: `"2021"` or `"2019"`.
@@ -23,27 +24,35 @@ pub struct Report {
     pub agency: String,
     /// The agency's administrative level, when known; otherwise it is inferred from its name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub agency_level: Option<AgencyLevel>,
     /// The date the report was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub published: Option<Date>,
     /// 一、总体情况.
     #[serde(default, skip_serializing_if = "Overview::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Overview>"))]
     pub overview: Overview,
     /// 表二 主动公开政府信息情况.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(type = "ProactiveTable"))]
     pub proactive: Proactive,
     /// 表三 收到和处理政府信息公开申请情况.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(type = "RequestsTable"))]
     pub requests: Requests,
     /// 表四 政府信息公开行政复议、行政诉讼情况.
     #[serde(default)]
+    #[cfg_attr(feature = "typescript", ts(type = "AppealsTable"))]
     pub appeals: Appeals,
     /// 五、存在的主要问题及改进情况.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub problems: Option<String>,
     /// 六、其他需要报告的事项 (where the 信息处理费 collected is reported).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub other_matters: Option<String>,
 }
 
@@ -51,25 +60,32 @@ pub struct Report {
 /// then holds the text before the first sub-heading).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     /// The section's text, or its opening before the sub-headings.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub summary: Option<String>,
     /// （一）主动公开.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub proactive_disclosure: Option<String>,
     /// （二）依申请公开.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub disclosure_on_request: Option<String>,
     /// （三）政府信息管理.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub information_management: Option<String>,
     /// （四）政府信息公开平台建设.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub platforms: Option<String>,
     /// （五）监督保障.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub oversight: Option<String>,
 }
 
@@ -147,6 +163,7 @@ impl Overview {
 /// must publish (S7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyLevel {
     /// A department of the State Council.
@@ -202,6 +219,16 @@ impl Report {
             appeals: Appeals::blank(edition),
             problems: None,
             other_matters: None,
+        }
+    }
+
+    /// A report of `edition` with no table printed: rows and cells appear as they are set.
+    pub fn empty(edition: Edition, year: u16, agency: impl Into<String>) -> Report {
+        Report {
+            proactive: Proactive::empty(),
+            requests: Requests::empty(),
+            appeals: Appeals::empty(),
+            ..Report::blank(edition, year, agency)
         }
     }
 

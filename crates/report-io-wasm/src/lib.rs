@@ -19,20 +19,41 @@ struct Imported<'a> {
     diagnostics: &'a [report_io::ImportDiagnostic],
     format: report_io::Format,
     format_name: &'static str,
+    /// Where each cell was read, by JSON Pointer (table, row and column of an HTML page).
+    sources: &'a std::collections::BTreeMap<String, report_io::Source>,
 }
 
-/// Imports a document (any format `report-io` reads) and returns
-/// `{"report", "diagnostics", "format", "format_name"}` as JSON text.
-#[wasm_bindgen(js_name = importDocument)]
-pub fn import_document(bytes: &[u8]) -> Result<String, JsError> {
-    let imported = report_io::import(bytes).map_err(into_error)?;
+fn imported_json(imported: &report_io::Imported) -> Result<String, JsError> {
     serde_json::to_string(&Imported {
         report: &imported.report,
         diagnostics: &imported.diagnostics,
         format: imported.format,
         format_name: imported.format.name_zh(),
+        sources: &imported.sources,
     })
     .map_err(into_error)
+}
+
+/// Imports a document (any format `report-io` reads) and returns
+/// `{"report", "diagnostics", "format", "format_name", "sources"}` as JSON text.
+#[wasm_bindgen(js_name = importDocument)]
+pub fn import_document(bytes: &[u8]) -> Result<String, JsError> {
+    imported_json(&report_io::import(bytes).map_err(into_error)?)
+}
+
+/// Imports an HTML page or fragment holding the report's tables; returns what
+/// [`import_document`] returns.
+#[wasm_bindgen(js_name = importHtml)]
+pub fn import_html(html: &str) -> Result<String, JsError> {
+    imported_json(&report_io::import_as(html, report_io::Format::Html).map_err(into_error)?)
+}
+
+/// Imports a report's text (copied from a page, a PDF, or Word; Markdown or CSV), detecting
+/// which; returns what [`import_document`] returns.
+#[wasm_bindgen(js_name = importText)]
+pub fn import_text(text: &str) -> Result<String, JsError> {
+    let format = report_io::import::detect(text);
+    imported_json(&report_io::import_as(text, format).map_err(into_error)?)
 }
 
 /// Renders report JSON to `html`, `txt`, `md`, `csv` or `docx`, as the bytes of the file.

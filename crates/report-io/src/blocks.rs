@@ -3,19 +3,24 @@
 use serde::Serialize;
 
 /// Where something came from in the imported document.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
     /// The line (1-based) of a text document.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub line: Option<usize>,
     /// The table (1-based, in document order) of an HTML or Word document.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub table: Option<usize>,
     /// The row (1-based) within the table.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub row: Option<usize>,
     /// The column (1-based) within the row, counting merged cells as the grid does.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub column: Option<usize>,
 }
 

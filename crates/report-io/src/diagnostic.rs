@@ -67,6 +67,7 @@ impl ImportProblem {
 
 /// One import diagnostic. Serialised with the fields of a rule diagnostic (`code`, `rule`,
 /// `severity`, `message`, `cells`), plus the `candidates` of an ambiguous cell and the `source`.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ImportDiagnostic {
     /// The stable code, `I1`…`I7`.
@@ -81,9 +82,11 @@ pub struct ImportDiagnostic {
     pub cells: Vec<String>,
     /// For an ambiguous cell: every value it may hold, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Vec<String>>"))]
     pub candidates: Vec<String>,
     /// Where in the document it is.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
     pub source: Option<Source>,
     /// What went wrong.
     #[serde(skip)]

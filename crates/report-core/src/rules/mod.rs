@@ -41,6 +41,7 @@ pub use s6_duplication::Duplication;
 pub use s7_publication_date::PublicationDate;
 
 /// What every rule says about itself.
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct RuleMeta {
     /// The stable code, e.g. `H1`. Never reused.
