@@ -11,6 +11,7 @@ bash scripts/build-web.sh
 port="${PORT:-8080}"
 echo
 echo "nianbao 填报页面：http://127.0.0.1:${port}/"
+echo "门户嵌入示例：http://127.0.0.1:${port}/portal/article.html 与 http://127.0.0.1:${port}/portal/form.html"
 echo "命令行工具：target/release/nianbao（例如 target/release/nianbao check 报告.json）"
 echo "按 Ctrl+C 停止。"
-exec python3 -m http.server "$port" --bind 127.0.0.1 --directory dist
+exec python3 scripts/serve.py "$port"

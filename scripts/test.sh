@@ -14,14 +14,17 @@ cargo fmt --all -- --check
 step "clippy (native)"
 cargo clippy --locked --workspace --all-targets -- -D warnings
 
-step "clippy (wasm32: report-core, report-io, report-io-wasm, report-web)"
-cargo clippy --locked -p report-core -p report-io -p report-io-wasm -p report-web --target wasm32-unknown-unknown --all-targets -- -D warnings
+step "clippy (wasm32: report-core, report-io, report-io-wasm, report-wasm, report-web)"
+cargo clippy --locked -p report-core -p report-io -p report-io-wasm -p report-wasm -p report-web --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "report-core and report-io build for wasm32-unknown-unknown"
 cargo build --locked -p report-core -p report-io --target wasm32-unknown-unknown --release
 
 step "tests"
 cargo test --locked --workspace --exclude report-web --exclude report-io-wasm
+
+step "the embeddable package's API in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p report-wasm --target wasm32-unknown-unknown
 
 step "the page: trunk build --release (wasm-opt -Oz)"
 bash scripts/build-web.sh
