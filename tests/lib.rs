@@ -1,5 +1,7 @@
 //! Shared helpers for the cross-crate tests: where the fixtures are and how to load them.
 
+pub mod synth;
+
 use std::path::{Path, PathBuf};
 
 use report_core::Report;

@@ -148,50 +148,267 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
     }
 }
 
-/// The text of `nianbao check` for every file.
-pub fn check_results(results: &[Checked], lang: Lang) -> String {
-    let mut out = String::new();
-    for (i, (path, outcome)) in results.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
+/// Lays out rows as a table with columns padded to their display width (a Chinese character
+/// is two columns wide); numbers are right-aligned.
+fn table(header: &[&str], rows: &[Vec<String>], numeric: &[bool]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
         }
-        match outcome {
-            Ok((loaded, result)) => write_report(&mut out, path, loaded, result, lang),
-            Err(err) => {
-                let label = if lang == Lang::Zh {
+    }
+    let line = |cells: &[String]| {
+        let mut out = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(cell.width()));
+            if i > 0 {
+                out.push_str("  ");
+            }
+            if numeric.get(i).copied().unwrap_or(false) {
+                out.push_str(&pad);
+                out.push_str(cell);
+            } else {
+                out.push_str(cell);
+                if i + 1 < cells.len() {
+                    out.push_str(&pad);
+                }
+            }
+        }
+        out.push('\n');
+        out
+    };
+    let mut out = line(&header.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>());
+    out.push_str(&line(
+        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+    ));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out
+}
+
+/// The summary table of a check of several files: one row per file.
+fn summary_table(results: &[Checked], lang: Lang) -> String {
+    let rows: Vec<Vec<String>> = results
+        .iter()
+        .map(|checked| match &checked.outcome {
+            Ok((loaded, result)) => {
+                let verdict = match (lang, result.valid) {
+                    (Lang::Zh, true) => "通过".to_owned(),
+                    (Lang::En, true) => "valid".to_owned(),
+                    (_, false) => crate::batch::error_codes(result, loaded),
+                };
+                vec![
+                    checked.path.clone(),
+                    loaded.report.agency.clone(),
+                    loaded.report.year.to_string(),
+                    result.counts.errors.to_string(),
+                    result.counts.warnings.to_string(),
+                    verdict,
+                ]
+            }
+            Err(_) => vec![
+                checked.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                if lang == Lang::Zh {
                     "无法读取"
                 } else {
                     "unreadable"
-                };
-                let _ = writeln!(out, "{path}\n  {label}：{}", err.message);
-            }
+                }
+                .to_owned(),
+            ],
+        })
+        .collect();
+    let header: &[&str] = match lang {
+        Lang::Zh => &["文件", "机关", "年度", "错误", "警告", "结果"],
+        Lang::En => &["file", "agency", "year", "errors", "warnings", "result"],
+    };
+    table(header, &rows, &[false, false, true, true, true, false])
+}
+
+/// The text of `nianbao check` for every file: each report's findings (unless `summary_only`),
+/// then, for several files, the summary table and the totals.
+pub fn check_results(results: &[Checked], lang: Lang, summary_only: bool) -> String {
+    use rayon::prelude::*;
+    // Each file's section is written in parallel: with thousands of files, writing them one
+    // after the other would take as long as checking them.
+    let sections: Vec<String> = if summary_only {
+        Vec::new()
+    } else {
+        results
+            .par_iter()
+            .map(|checked| {
+                let mut out = String::new();
+                match &checked.outcome {
+                    Ok((loaded, result)) => {
+                        write_report(&mut out, &checked.path, loaded, result, lang);
+                        let note = match lang {
+                            Lang::Zh => checked.pairing.note_zh(),
+                            Lang::En => checked.pairing.note_en(),
+                        };
+                        if let Some(note) = note {
+                            let _ = writeln!(out, "\n  {note}");
+                        }
+                    }
+                    Err(err) => {
+                        let label = if lang == Lang::Zh {
+                            "无法读取"
+                        } else {
+                            "unreadable"
+                        };
+                        let _ = writeln!(out, "{}\n  {label}：{}", checked.path, err.message);
+                    }
+                }
+                out
+            })
+            .collect()
+    };
+    let mut out = sections.join("\n");
+    if results.len() > 1 || summary_only {
+        if !summary_only {
+            out.push('\n');
         }
-    }
-    if results.len() > 1 {
-        let unreadable = results.iter().filter(|(_, r)| r.is_err()).count();
+        out.push_str(&summary_table(results, lang));
+        let unreadable = results.iter().filter(|c| c.outcome.is_err()).count();
         let failing = results
             .iter()
-            .filter(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid))
+            .filter(|c| c.result().is_some_and(|r| !r.valid))
+            .count();
+        let warned = results
+            .iter()
+            .filter(|c| c.result().is_some_and(|r| r.valid && r.counts.warnings > 0))
             .count();
         let _ = match lang {
             Lang::Zh => writeln!(
                 out,
-                "\n共 {} 个文件：{} 个通过，{} 个有错误，{} 个无法读取。",
+                "\n共 {} 个文件：{} 个通过（其中 {} 个有警告），{} 个有错误，{} 个无法读取。",
                 results.len(),
                 results.len() - unreadable - failing,
+                warned,
                 failing,
                 unreadable
             ),
             Lang::En => writeln!(
                 out,
-                "\n{} files: {} valid, {} with errors, {} unreadable.",
+                "\n{} files: {} valid ({} with warnings), {} with errors, {} unreadable.",
                 results.len(),
                 results.len() - unreadable - failing,
+                warned,
                 failing,
                 unreadable
             ),
         };
     }
+    out
+}
+
+/// What `nianbao sum` tells people (on standard error): what was added up, and what makes the
+/// sum unreliable.
+pub fn sum_notes(results: &[Checked], total: &report_core::aggregate::Sum) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "已汇总 {} 份 {} 年度报告（{}）。",
+        results.len(),
+        total.report.year,
+        edition_short_zh(total.report.edition)
+    );
+    let failing: Vec<Vec<String>> = results
+        .iter()
+        .filter_map(|c| {
+            let (loaded, result) = c.outcome.as_ref().ok()?;
+            (!result.valid).then(|| {
+                vec![
+                    c.path.clone(),
+                    loaded.report.agency.clone(),
+                    result.counts.errors.to_string(),
+                    crate::batch::error_codes(result, loaded),
+                ]
+            })
+        })
+        .collect();
+    if !failing.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n其中 {} 份报告本身有错误，汇总结果不可靠，请先核对：\n",
+            failing.len()
+        );
+        out.push_str(&table(
+            &["文件", "机关", "错误", "错误代码"],
+            &failing,
+            &[false, false, true, false],
+        ));
+    }
+    if !total.incomplete.is_empty() {
+        let shown: Vec<String> = total
+            .incomplete
+            .iter()
+            .take(6)
+            .map(|p| p.describe_zh(total.report.edition))
+            .collect();
+        let more = if total.incomplete.len() > 6 {
+            format!(" 等共 {} 处", total.incomplete.len())
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "\n有 {} 个单元格在某份报告中空白或不是数字，汇总结果中留空：{}{more}。",
+            total.incomplete.len(),
+            shown.join("、")
+        );
+    }
+    out
+}
+
+/// The text of `nianbao diff`: one row per changed place.
+pub fn diff(
+    changes: &[report_core::compare::Change],
+    report: &report_core::Report,
+    old: &str,
+    new: &str,
+) -> String {
+    use report_core::compare::Entry;
+    if changes.is_empty() {
+        return format!("{old} 与 {new} 没有差别。\n");
+    }
+    let show = |entry: &Entry| match entry {
+        Entry::Absent => "（无）".to_owned(),
+        Entry::Cell(cell) if cell.is_blank() => "（空白）".to_owned(),
+        Entry::Text(text) if text.chars().count() > 24 => {
+            format!("（{} 字）", text.chars().count())
+        }
+        other => other.display().unwrap_or_default(),
+    };
+    let rows: Vec<Vec<String>> = changes
+        .iter()
+        .map(|c| {
+            vec![
+                c.place.describe_zh(report.edition),
+                show(&c.old),
+                show(&c.new),
+                c.difference
+                    .map(|d| {
+                        if d > 0 {
+                            format!("+{d}")
+                        } else {
+                            d.to_string()
+                        }
+                    })
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = format!("{old} → {new}：{} 处变化\n\n", changes.len());
+    out.push_str(&table(
+        &["位置", "原值", "新值", "增减"],
+        &rows,
+        &[false, true, true, true],
+    ));
     out
 }
 

@@ -2,6 +2,7 @@
 //!
 //! The binary reads files and prints; every rule and every message comes from `report-core`.
 
+mod batch;
 mod human;
 
 use std::io::Write;
@@ -9,10 +10,14 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use report_core::{check, CheckOptions, CheckResult, Edition, Lang, ReadError, Report};
+use report_core::{Edition, Lang, ReadError, Report};
 use report_io::export::Target;
 use report_io::ImportDiagnostic;
 use serde::Serialize;
+
+// Checking many reports allocates many small strings and vectors, across threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const HELP_TEMPLATE: &str = "\
 {before-help}{name} {version} — {about}
@@ -42,18 +47,50 @@ enum Command {
     /// 核对一个或多个报告（JSON 或任何可导入的格式），按表格列出错误、警告和提示
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Check {
-        /// 报告文件（JSON，或网页、PDF 文本等可导入的格式）
-        #[arg(required = true, value_name = "文件")]
-        files: Vec<PathBuf>,
-        /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）
-        #[arg(long, value_name = "文件")]
+        /// 报告文件或目录（目录中的报告文件逐一核对：.json .txt .html .md .csv .docx）
+        #[arg(required = true, value_name = "路径")]
+        paths: Vec<PathBuf>,
+        /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）
+        #[arg(long, value_name = "文件或目录")]
         previous: Option<PathBuf>,
-        /// 输出格式
+        /// 输出格式：human 便于阅读；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）
         #[arg(long, value_enum, default_value = "human", value_name = "格式")]
-        format: Format,
+        format: CheckFormat,
+        /// 只输出汇总表，不列出每份报告的问题
+        #[arg(long)]
+        summary: bool,
+        /// 同时核对的线程数（默认用全部 CPU 核）
+        #[arg(short, long, value_name = "个数")]
+        jobs: Option<usize>,
         /// 提示信息的语言
         #[arg(long, value_enum, default_value = "zh", value_name = "语言")]
         lang: LangArg,
+    },
+    /// 汇总多份同一年度的报告（表二、表三、表四逐格相加），如县汇总所辖乡镇和部门的报告
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Sum {
+        /// 报告文件或目录
+        #[arg(required = true, value_name = "路径")]
+        paths: Vec<PathBuf>,
+        /// 汇总报告的机关名称
+        #[arg(long, value_name = "机关名称")]
+        agency: Option<String>,
+        /// 写入此文件（默认输出到标准输出）
+        #[arg(short, long, value_name = "文件")]
+        output: Option<PathBuf>,
+    },
+    /// 比较两份报告，逐格列出变化
+    #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
+    Diff {
+        /// 原来的报告
+        #[arg(value_name = "原报告")]
+        old: PathBuf,
+        /// 新的报告
+        #[arg(value_name = "新报告")]
+        new: PathBuf,
+        /// 输出格式
+        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        format: Format,
     },
     /// 导入已发布的报告（网页、PDF 文本、Word 复制文本、HTML、Markdown、CSV），输出报告 JSON
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
@@ -117,6 +154,16 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// 便于阅读的中文文本
+    Human,
+    /// JSON，每个文件一个对象
+    Json,
+    /// CSV，每个文件一行
+    Csv,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum RenderTarget {
     /// 官方表格版式的 HTML，可粘贴到网站编辑器
@@ -157,11 +204,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check {
-            files,
+            paths,
             previous,
             format,
+            summary,
+            jobs,
             lang,
-        } => run_check(&files, previous.as_deref(), format, lang),
+        } => {
+            if let Some(jobs) = jobs {
+                // Only fails if a pool was already built, which cannot be at this point.
+                let _ = rayon::ThreadPoolBuilder::new()
+                    .num_threads(jobs.max(1))
+                    .build_global();
+            }
+            run_check(&paths, previous.as_deref(), format, summary, lang)
+        }
+        Command::Sum {
+            paths,
+            agency,
+            output,
+        } => run_sum(&paths, agency, output.as_deref()),
+        Command::Diff { old, new, format } => run_diff(&old, &new, format),
         Command::New {
             year,
             agency,
@@ -225,6 +288,16 @@ pub struct FileError {
 }
 
 impl FileError {
+    /// An error with only a message.
+    pub fn message(message: String) -> FileError {
+        FileError {
+            message,
+            pointer: None,
+            line: None,
+            column: None,
+        }
+    }
+
     fn io(path: &Path, err: &std::io::Error, lang: Lang) -> FileError {
         let message = match (lang, err.kind()) {
             (Lang::Zh, std::io::ErrorKind::NotFound) => format!("找不到文件 {}", path.display()),
@@ -424,8 +497,7 @@ fn run_render(path: &Path, to: RenderTarget, output: Option<&Path>) -> ExitCode 
     emit(&report_io::export::render(&report, target), output)
 }
 
-/// A file's path and what checking it gave.
-pub type Checked = (String, Result<(Loaded, CheckResult), FileError>);
+pub use batch::Checked;
 
 /// A diagnostic of either kind, serialised with the same fields.
 #[derive(Serialize)]
@@ -447,29 +519,112 @@ struct Located<'a> {
 /// One file's result, as `check --format json` prints it.
 #[derive(Serialize)]
 struct FileReport<'a> {
-    path: String,
+    path: &'a str,
     valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    agency: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    year: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<report_core::Counts>,
     #[serde(skip_serializing_if = "Option::is_none")]
     diagnostics: Option<Vec<AnyDiagnostic<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a FileError>,
+    /// The previous report the cross-year rules used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<&'a str>,
+    /// Why no previous report was used, when one was asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous_problem: Option<String>,
+}
+
+impl<'a> FileReport<'a> {
+    fn of(checked: &'a Checked, lang: Lang) -> FileReport<'a> {
+        let previous = checked.pairing.path();
+        let previous_problem = match lang {
+            Lang::Zh => checked.pairing.note_zh(),
+            Lang::En => checked.pairing.note_en(),
+        }
+        .filter(|_| previous.is_none());
+        match &checked.outcome {
+            Ok((loaded, result)) => FileReport {
+                path: &checked.path,
+                valid: result.valid,
+                agency: Some(&loaded.report.agency),
+                year: Some(loaded.report.year),
+                counts: Some(result.counts),
+                diagnostics: Some(
+                    loaded
+                        .import
+                        .iter()
+                        .map(AnyDiagnostic::Import)
+                        .chain(result.diagnostics.iter().map(|d| {
+                            AnyDiagnostic::Rule(Located {
+                                diagnostic: d,
+                                source: loaded.source_of(d),
+                            })
+                        }))
+                        .collect(),
+                ),
+                error: None,
+                previous,
+                previous_problem,
+            },
+            Err(err) => FileReport {
+                path: &checked.path,
+                valid: false,
+                agency: None,
+                year: None,
+                counts: None,
+                diagnostics: None,
+                error: Some(err),
+                previous: None,
+                previous_problem: None,
+            },
+        }
+    }
+}
+
+fn lang_of(lang: LangArg) -> Lang {
+    match lang {
+        LangArg::Zh => Lang::Zh,
+        LangArg::En => Lang::En,
+    }
+}
+
+/// A progress bar on standard error when it is a terminal and there is more than one file;
+/// nothing at all otherwise (output piped to a file stays clean).
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} 核对中 {bar:30} {pos}/{len} 份（{per_sec}，剩余 {eta}）",
+    ) {
+        bar.set_style(style);
+    }
+    bar
 }
 
 fn run_check(
-    files: &[PathBuf],
+    paths: &[PathBuf],
     previous: Option<&Path>,
-    format: Format,
+    format: CheckFormat,
+    summary: bool,
     lang: LangArg,
 ) -> ExitCode {
-    let lang = match lang {
-        LangArg::Zh => Lang::Zh,
-        LangArg::En => Lang::En,
-    };
-    let previous = match previous.map(|p| (p, read_report(p, lang))) {
-        None => None,
-        Some((_, Ok(report))) => Some(report),
+    let lang = lang_of(lang);
+    let previous = match previous.map(|p| (p, batch::Previous::read(p, lang))) {
+        None => batch::Previous::None,
+        Some((_, Ok((previous, problems)))) => {
+            for (path, err) in problems {
+                eprintln!("nianbao：上年报告 {path} 无法读取，已跳过：{}", err.message);
+            }
+            previous
+        }
         Some((path, Err(err))) => {
             eprintln!(
                 "nianbao：上年报告 {} 无法读取：{}",
@@ -479,75 +634,128 @@ fn run_check(
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let options = CheckOptions {
-        previous: previous.as_ref(),
-        lang,
-    };
-    let results: Vec<Checked> = files
-        .iter()
-        .map(|path| {
-            let outcome = load(path, lang).map(|loaded| {
-                let mut result = check(&loaded.report, &options);
-                // Import errors make the report as untrustworthy as rule errors.
-                for d in &loaded.import {
-                    result.counts.add(d.severity);
-                }
-                result.valid = result.counts.errors == 0;
-                (loaded, result)
-            });
-            (path.display().to_string(), outcome)
-        })
-        .collect();
+    let files = batch::inputs(paths);
+    if files.is_empty() {
+        eprintln!("nianbao：所给目录中没有报告文件（.json .txt .html .md .csv .docx）");
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let progress = progress_bar(files.len());
+    let results = batch::check_all(files, &previous, lang, false, &progress);
+    progress.finish_and_clear();
 
     let text = match format {
-        Format::Human => human::check_results(&results, lang),
-        Format::Json => {
-            let out: Vec<FileReport<'_>> = results
-                .iter()
-                .map(|(path, outcome)| match outcome {
-                    Ok((loaded, result)) => FileReport {
-                        path: path.clone(),
-                        valid: result.valid,
-                        counts: Some(result.counts),
-                        diagnostics: Some(
-                            loaded
-                                .import
-                                .iter()
-                                .map(AnyDiagnostic::Import)
-                                .chain(result.diagnostics.iter().map(|d| {
-                                    AnyDiagnostic::Rule(Located {
-                                        diagnostic: d,
-                                        source: loaded.source_of(d),
-                                    })
-                                }))
-                                .collect(),
-                        ),
-                        error: None,
-                    },
-                    Err(err) => FileReport {
-                        path: path.clone(),
-                        valid: false,
-                        counts: None,
-                        diagnostics: None,
-                        error: Some(err),
-                    },
-                })
-                .collect();
+        CheckFormat::Human => human::check_results(&results, lang, summary),
+        CheckFormat::Json => {
+            let out: Vec<FileReport<'_>> =
+                results.iter().map(|c| FileReport::of(c, lang)).collect();
             to_json(&out)
         }
+        CheckFormat::Csv => batch::csv(&results),
     };
     let printed = print_out(text.trim_end());
     if printed != ExitCode::SUCCESS {
         return printed;
     }
-    if results.iter().any(|(_, r)| r.is_err()) {
+    if results.iter().any(|c| c.outcome.is_err()) {
         ExitCode::from(EXIT_UNREADABLE)
-    } else if results
-        .iter()
-        .any(|(_, r)| r.as_ref().is_ok_and(|(_, c)| !c.valid))
-    {
+    } else if results.iter().any(|c| c.result().is_some_and(|r| !r.valid)) {
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_sum(paths: &[PathBuf], agency: Option<String>, output: Option<&Path>) -> ExitCode {
+    let files = batch::inputs(paths);
+    let progress = progress_bar(files.len());
+    let results = batch::check_all(files, &batch::Previous::None, Lang::Zh, true, &progress);
+    progress.finish_and_clear();
+    let unreadable: Vec<&Checked> = results.iter().filter(|c| c.outcome.is_err()).collect();
+    if !unreadable.is_empty() {
+        for checked in unreadable {
+            if let Err(err) = &checked.outcome {
+                eprintln!("nianbao：{} 无法读取：{}", checked.path, err.message);
+            }
+        }
+        eprintln!("nianbao：有报告无法读取，未汇总");
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let reports: Vec<&Report> = results
+        .iter()
+        .filter_map(|c| c.outcome.as_ref().ok().map(|(l, _)| &l.report))
+        .collect();
+    let agency = agency.unwrap_or_else(|| format!("{} 份报告合计", reports.len()));
+    let total = match report_core::aggregate::sum(&reports, &agency) {
+        Ok(total) => total,
+        Err(err) => {
+            eprintln!("nianbao：{err}");
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    eprint!("{}", human::sum_notes(&results, &total));
+    let mut text = total.report.to_json();
+    text.push('\n');
+    let code = emit(text.as_bytes(), output);
+    if code != ExitCode::SUCCESS {
+        return code;
+    }
+    let unreliable = results.iter().any(|c| c.result().is_some_and(|r| !r.valid));
+    if unreliable || !total.incomplete.is_empty() {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// One change, as `diff --format json` prints it.
+#[derive(Serialize)]
+struct ChangeOut {
+    place: String,
+    label: String,
+    old: Option<String>,
+    new: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    difference: Option<i128>,
+}
+
+fn run_diff(old: &Path, new: &Path, format: Format) -> ExitCode {
+    let read = |path: &Path| {
+        load(path, Lang::Zh).map_err(|err| {
+            eprintln!("nianbao：{} 无法读取：{}", path.display(), err.message);
+            ExitCode::from(EXIT_UNREADABLE)
+        })
+    };
+    let (a, b) = match (read(old), read(new)) {
+        (Ok(a), Ok(b)) => (a.report, b.report),
+        (Err(code), _) | (_, Err(code)) => return code,
+    };
+    let changes = report_core::compare::diff(&a, &b);
+    let text = match format {
+        Format::Human => human::diff(
+            &changes,
+            &b,
+            &old.display().to_string(),
+            &new.display().to_string(),
+        ),
+        Format::Json => to_json(
+            &changes
+                .iter()
+                .map(|c| ChangeOut {
+                    place: c.place.pointer(),
+                    label: c.place.describe_zh(b.edition),
+                    old: c.old.display(),
+                    new: c.new.display(),
+                    difference: c.difference,
+                })
+                .collect::<Vec<_>>(),
+        ),
+    };
+    let printed = print_out(text.trim_end());
+    if printed != ExitCode::SUCCESS {
+        printed
+    } else if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERRORS)
     }
 }

@@ -28,7 +28,9 @@
 //! assert_eq!((h4.expected, h4.actual), (Some(11), Some(0)));
 //! ```
 
+pub mod aggregate;
 pub mod cell;
+pub mod compare;
 pub mod diagnostic;
 pub mod equation;
 pub mod layout;

@@ -76,30 +76,33 @@ pub fn statements(report: &Report) -> Vec<Statement> {
 /// Makes digits ASCII and drops whitespace and thousands separators, which reports scatter
 /// through numbers ("受理政府信息公开申请 21 件", "3,119件").
 pub fn normalise(text: &str) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .map(|c| match c {
+    fn fold(c: char) -> char {
+        match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '％' => '%',
             '．' => '.',
             other => other,
-        })
-        .collect();
+        }
+    }
     let mut out = String::with_capacity(text.len());
-    for (i, &c) in chars.iter().enumerate() {
+    // The character before the current one, whitespace included.
+    let mut before: Option<char> = None;
+    for (i, raw) in text.char_indices() {
+        let c = fold(raw);
+        let previous = before.replace(c);
         if c.is_whitespace() {
             continue;
         }
-        let between_digits = |i: usize| {
-            i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
-        };
-        if (c == ',' || c == '，')
-            && between_digits(i)
-            && chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
-        {
-            continue;
+        // A thousands separator: a comma between digits with exactly three digits after it.
+        if (c == ',' || c == '，') && previous.is_some_and(|p| p.is_ascii_digit()) {
+            let mut after = text[i + raw.len_utf8()..].chars().map(fold);
+            let next = after.next();
+            let fourth = after.nth(2);
+            if next.is_some_and(|n| n.is_ascii_digit())
+                && fourth.is_none_or(|f| !f.is_ascii_digit())
+            {
+                continue;
+            }
         }
         out.push(c);
     }
@@ -311,6 +314,18 @@ pub fn shared_percent(this_year: &Report, last_year: &Report) -> Option<u32> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn normalise_folds_digits_drops_spaces_and_thousands_separators() {
+        assert_eq!(normalise("共 1,234 件，占 １２．５％"), "共1234件，占12.5%");
+        assert_eq!(normalise("3，456件"), "3456件");
+        // Not a thousands separator: four digits after, a letter before, or the end.
+        assert_eq!(normalise("1,2345"), "1,2345");
+        assert_eq!(normalise("a,123"), "a,123");
+        assert_eq!(normalise("12,"), "12,");
+        assert_eq!(normalise("5，6件"), "56件");
+    }
+
     use super::*;
     use crate::layout::Edition;
 

@@ -244,16 +244,24 @@ impl Report {
             return Err(ReadError::contract(String::new(), "empty file".to_owned()));
         }
         let mut de = serde_json::Deserializer::from_str(text);
-        #[cfg(feature = "paths")]
-        let report: Report = serde_path_to_error::deserialize(&mut de).map_err(|err| {
-            let pointer = path_to_pointer(err.path());
-            ReadError::from_json_error(pointer, &err.into_inner())
-        })?;
-        // Without the `paths` feature (pages, where size counts) an error names its line and
-        // column, and the field where the message names one.
-        #[cfg(not(feature = "paths"))]
-        let report: Report = serde::Deserialize::deserialize(&mut de)
-            .map_err(|err| ReadError::from_json_error(String::new(), &err))?;
+        let report: Report = match serde::Deserialize::deserialize(&mut de) {
+            Ok(report) => report,
+            // Tracking the path slows every read down; it is done again only to say where an
+            // error is.
+            #[cfg(feature = "paths")]
+            Err(first) => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                let (pointer, err) = match serde_path_to_error::deserialize::<_, Report>(&mut de) {
+                    Err(err) => (path_to_pointer(err.path()), err.into_inner()),
+                    Ok(_) => (String::new(), first),
+                };
+                return Err(ReadError::from_json_error(pointer, &err));
+            }
+            // Without the `paths` feature (pages, where size counts) an error names its line
+            // and column, and the field where the message names one.
+            #[cfg(not(feature = "paths"))]
+            Err(err) => return Err(ReadError::from_json_error(String::new(), &err)),
+        };
         de.end().map_err(|err| ReadError {
             pointer: String::new(),
             line: err.line(),
@@ -515,7 +523,7 @@ fn translate_reader_message(message: &str) -> String {
     if message == "empty file" {
         return "文件为空".to_owned();
     }
-    let phrases: [(&str, &str); 28] = [
+    let phrases: [(&str, &str); 30] = [
         ("unknown field ", "未知字段 "),
         ("unknown variant ", "无法识别的取值 "),
         ("missing field ", "缺少字段 "),
@@ -536,6 +544,14 @@ fn translate_reader_message(message: &str) -> String {
         ("trailing characters", "JSON 之后还有多余字符"),
         ("trailing comma", "多余的逗号"),
         ("expected value", "此处应为一个 JSON 值"),
+        (
+            "expected ident",
+            "此处应为一个 JSON 值（true、false 或 null 拼写有误？）",
+        ),
+        (
+            "expected `\"` at start of string",
+            "此处应为字符串（用双引号）",
+        ),
         ("expected `:`", "此处应为冒号 `:`"),
         ("expected `,` or `}`", "此处应为逗号 `,` 或 `}`"),
         ("expected `,` or `]`", "此处应为逗号 `,` 或 `]`"),

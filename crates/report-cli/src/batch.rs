@@ -1,0 +1,334 @@
+//! Checking many reports at once: walking folders, reading every format in parallel on all
+//! cores, pairing each report with its agency's report of the year before, and the summary.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use report_core::{check, CheckOptions, CheckResult, Lang, Report};
+
+use crate::{load, FileError, Loaded};
+
+/// The extensions of the files a folder is searched for (any case).
+const REPORT_EXTENSIONS: &[&str] = &[
+    "json", "txt", "html", "htm", "md", "markdown", "csv", "docx",
+];
+
+/// The files to read: each file given, and every report file under each folder given (sorted,
+/// hidden files and folders skipped). A folder that cannot be read is an error for that path.
+pub fn inputs(paths: &[PathBuf]) -> Vec<(PathBuf, Option<FileError>)> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push((path.clone(), None));
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(path)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        for entry in walker {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() => {
+                    let wanted = entry.path().extension().is_some_and(|ext| {
+                        let ext = ext.to_string_lossy().to_ascii_lowercase();
+                        REPORT_EXTENSIONS.contains(&ext.as_str())
+                    });
+                    if wanted {
+                        out.push((entry.into_path(), None));
+                    }
+                }
+                Ok(_) => {}
+                Err(err) => {
+                    let at = err.path().unwrap_or(path).to_path_buf();
+                    let message = format!("无法读取目录 {}：{}", at.display(), err);
+                    out.push((at, Some(FileError::message(message))));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How a report was paired with last year's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pairing {
+    /// No previous report was asked for.
+    NotAsked,
+    /// The one previous report given for all.
+    Given(String),
+    /// The report of the same agency for the year before, found in the folder.
+    Found(String),
+    /// No report of the same agency for the year before is in the folder.
+    Missing,
+    /// Several reports of the same agency for the year before: none was used.
+    Ambiguous(Vec<String>),
+}
+
+impl Pairing {
+    /// The previous report's file, when one was used.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Pairing::Given(p) | Pairing::Found(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// A Chinese note for people, when there is something to say.
+    pub fn note_zh(&self) -> Option<String> {
+        match self {
+            Pairing::NotAsked => None,
+            Pairing::Given(p) | Pairing::Found(p) => Some(format!("上年报告：{p}")),
+            Pairing::Missing => {
+                Some("未找到同一机关上一年度的报告，未核对跨年度规则（H7、S2、S6）".into())
+            }
+            Pairing::Ambiguous(paths) => Some(format!(
+                "同一机关上一年度的报告不止一份（{}），无法确定用哪一份，未核对跨年度规则",
+                paths.join("、")
+            )),
+        }
+    }
+
+    /// An English note.
+    pub fn note_en(&self) -> Option<String> {
+        match self {
+            Pairing::NotAsked => None,
+            Pairing::Given(p) | Pairing::Found(p) => Some(format!("previous report: {p}")),
+            Pairing::Missing => Some(
+                "no report of the same agency for the year before; H7, S2 and S6 not checked"
+                    .into(),
+            ),
+            Pairing::Ambiguous(paths) => Some(format!(
+                "several reports of the same agency for the year before ({}); none used",
+                paths.join(", ")
+            )),
+        }
+    }
+}
+
+/// Where last year's reports come from.
+pub enum Previous {
+    /// None.
+    None,
+    /// One report for every report checked.
+    One(String, Box<Report>),
+    /// Reports by agency and year.
+    Folder(HashMap<(String, u16), Vec<(String, Report)>>),
+}
+
+/// An agency's name as it is matched across years: without spaces, brackets made alike.
+fn agency_key(agency: &str) -> String {
+    agency
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect()
+}
+
+impl Previous {
+    /// Reads the previous reports: one file, or every report in a folder. Unreadable files in
+    /// a folder are returned to be reported; a single unreadable file is an error.
+    pub fn read(
+        path: &Path,
+        lang: Lang,
+    ) -> Result<(Previous, Vec<(String, FileError)>), FileError> {
+        if !path.is_dir() {
+            let loaded = load(path, lang)?;
+            return Ok((
+                Previous::One(path.display().to_string(), Box::new(loaded.report)),
+                Vec::new(),
+            ));
+        }
+        let mut index: HashMap<(String, u16), Vec<(String, Report)>> = HashMap::new();
+        let mut problems = Vec::new();
+        let loaded: Vec<(String, Result<Loaded, FileError>)> = inputs(&[path.to_path_buf()])
+            .into_par_iter()
+            .map(|(p, err)| {
+                let shown = p.display().to_string();
+                (shown, err.map_or_else(|| load(&p, lang), Err))
+            })
+            .collect();
+        for (shown, outcome) in loaded {
+            match outcome {
+                Ok(loaded) => index
+                    .entry((agency_key(&loaded.report.agency), loaded.report.year))
+                    .or_default()
+                    .push((shown, loaded.report)),
+                Err(err) => problems.push((shown, err)),
+            }
+        }
+        Ok((Previous::Folder(index), problems))
+    }
+
+    /// Last year's report for `report`, and how it was found.
+    fn pair(&self, report: &Report) -> (Option<&Report>, Pairing) {
+        match self {
+            Previous::None => (None, Pairing::NotAsked),
+            Previous::One(path, previous) => (Some(previous), Pairing::Given(path.clone())),
+            Previous::Folder(index) => {
+                let key = (agency_key(&report.agency), report.year.wrapping_sub(1));
+                match index.get(&key).map(Vec::as_slice) {
+                    None | Some([]) => (None, Pairing::Missing),
+                    Some([(path, previous)]) => (Some(previous), Pairing::Found(path.clone())),
+                    Some(many) => (
+                        None,
+                        Pairing::Ambiguous(many.iter().map(|(p, _)| p.clone()).collect()),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+/// One file's outcome.
+pub struct Checked {
+    /// The path as given or found.
+    pub path: String,
+    /// The report and what checking it gave, or why it could not be read.
+    pub outcome: Result<(Loaded, CheckResult), FileError>,
+    /// How it was paired with last year's report.
+    pub pairing: Pairing,
+}
+
+impl Checked {
+    /// The check result, when the file could be read.
+    pub fn result(&self) -> Option<&CheckResult> {
+        self.outcome.as_ref().ok().map(|(_, r)| r)
+    }
+}
+
+/// Reads and checks every file, in parallel, in the order given; `progress` is told of each.
+/// Unless `keep_reports`, each report is dropped once checked, all but its agency, year and
+/// edition: a check of thousands of files then needs little memory.
+pub fn check_all(
+    files: Vec<(PathBuf, Option<FileError>)>,
+    previous: &Previous,
+    lang: Lang,
+    keep_reports: bool,
+    progress: &indicatif::ProgressBar,
+) -> Vec<Checked> {
+    files
+        .into_par_iter()
+        .map(|(path, problem)| {
+            let shown = path.display().to_string();
+            let loaded = problem.map_or_else(|| load(&path, lang), Err);
+            let mut pairing = Pairing::NotAsked;
+            let outcome = loaded.map(|loaded| {
+                let (previous, paired) = previous.pair(&loaded.report);
+                pairing = paired;
+                let mut result = check(&loaded.report, &CheckOptions { previous, lang });
+                // Import errors make the report as untrustworthy as rule errors.
+                for d in &loaded.import {
+                    result.counts.add(d.severity);
+                }
+                result.valid = result.counts.errors == 0;
+                let mut loaded = loaded;
+                if !keep_reports {
+                    let r = &loaded.report;
+                    loaded.report = Report::empty(r.edition, r.year, r.agency.clone());
+                }
+                (loaded, result)
+            });
+            progress.inc(1);
+            Checked {
+                path: shown,
+                outcome,
+                pairing,
+            }
+        })
+        .collect()
+}
+
+/// The codes of a result's errors, in order, each once with its count ("H4×2").
+pub fn error_codes(result: &CheckResult, loaded: &Loaded) -> String {
+    let mut codes: Vec<(&str, usize)> = Vec::new();
+    let errors = loaded
+        .import
+        .iter()
+        .filter(|d| d.severity == report_core::Severity::Error)
+        .map(|d| d.code)
+        .chain(
+            result
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == report_core::Severity::Error)
+                .map(|d| d.code),
+        );
+    for code in errors {
+        match codes.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => codes.push((code, 1)),
+        }
+    }
+    codes
+        .iter()
+        .map(|(c, n)| {
+            if *n > 1 {
+                format!("{c}×{n}")
+            } else {
+                (*c).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `check --format csv`: one row per file, with a byte-order mark so that spreadsheet programs
+/// read the Chinese as UTF-8.
+pub fn csv(results: &[Checked]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let _ = writer.write_record([
+        "文件",
+        "机关",
+        "年度",
+        "格式版本",
+        "结果",
+        "错误",
+        "警告",
+        "提示",
+        "错误代码",
+        "上年报告",
+        "说明",
+    ]);
+    for checked in results {
+        let note = checked
+            .pairing
+            .note_zh()
+            .filter(|_| checked.pairing.path().is_none());
+        let record: Vec<String> = match &checked.outcome {
+            Ok((loaded, result)) => vec![
+                checked.path.clone(),
+                loaded.report.agency.clone(),
+                loaded.report.year.to_string(),
+                loaded.report.edition.key().to_owned(),
+                if result.valid { "通过" } else { "有错误" }.to_owned(),
+                result.counts.errors.to_string(),
+                result.counts.warnings.to_string(),
+                result.counts.infos.to_string(),
+                error_codes(result, loaded),
+                checked.pairing.path().unwrap_or_default().to_owned(),
+                note.unwrap_or_default(),
+            ],
+            Err(err) => vec![
+                checked.path.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                "无法读取".to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                err.message.clone(),
+            ],
+        };
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
