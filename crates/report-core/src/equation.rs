@@ -58,8 +58,15 @@ pub struct Side {
 impl Side {
     /// Sums `terms`, each a cell of `report` with a sign (+1 or −1).
     pub fn sum(report: &Report, terms: &[(Place, i8)]) -> Side {
-        let mut side = Side::default();
-        for &(place, sign) in terms {
+        Side::signed(report, terms.iter().copied(), terms.len())
+    }
+
+    fn signed(report: &Report, terms: impl Iterator<Item = (Place, i8)>, len: usize) -> Side {
+        let mut side = Side {
+            filled: Vec::with_capacity(len),
+            ..Side::default()
+        };
+        for (place, sign) in terms {
             match place.cell(report) {
                 Some(Cell::Count(n)) => {
                     side.known += i128::from(*n) * i128::from(sign);
@@ -73,8 +80,7 @@ impl Side {
 
     /// Sums cells that all count positively.
     pub fn plus(report: &Report, places: &[Place]) -> Side {
-        let terms: Vec<_> = places.iter().map(|&p| (p, 1)).collect();
-        Side::sum(report, &terms)
+        Side::signed(report, places.iter().map(|&p| (p, 1)), places.len())
     }
 }
 

@@ -370,6 +370,37 @@ fn expected_keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
         .join(", ")
 }
 
+/// A map key looked up among known keys as it is read, without copying it.
+enum Key<T> {
+    Known(T),
+    Unknown(String),
+}
+
+struct KeySeed<F>(F);
+
+impl<'de, T, F: Fn(&str) -> Option<T>> DeserializeSeed<'de> for KeySeed<F> {
+    type Value = Key<T>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, T, F: Fn(&str) -> Option<T>> Visitor<'de> for KeySeed<F> {
+    type Value = Key<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<T>, E> {
+        Ok(match (self.0)(key) {
+            Some(found) => Key::Known(found),
+            None => Key::Unknown(key.to_owned()),
+        })
+    }
+}
+
 impl<'de, L: TableLayout> Deserialize<'de> for Table<L> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(TableVisitor::<L>(PhantomData))
@@ -387,15 +418,22 @@ impl<'de, L: TableLayout> Visitor<'de> for TableVisitor<L> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Table<L>, A::Error> {
         let mut table = Table::<L>::empty();
-        while let Some(key) = map.next_key::<String>()? {
-            let Some(&row) = L::rows().iter().find(|&&r| L::row_key(r) == key) else {
-                return Err(de::Error::custom(format_args!(
-                    "unknown field `{key}`, expected one of {}",
-                    expected_keys(L::rows().iter().map(|&r| L::row_key(r)))
-                )));
+        let lookup = |key: &str| L::rows().iter().copied().find(|&r| L::row_key(r) == key);
+        while let Some(key) = map.next_key_seed(KeySeed(lookup))? {
+            let row = match key {
+                Key::Known(row) => row,
+                Key::Unknown(key) => {
+                    return Err(de::Error::custom(format_args!(
+                        "unknown field `{key}`, expected one of {}",
+                        expected_keys(L::rows().iter().map(|&r| L::row_key(r)))
+                    )))
+                }
             };
             if table.has_row(row) {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                return Err(de::Error::custom(format_args!(
+                    "duplicate field `{}`",
+                    L::row_key(row)
+                )));
             }
             let cells = map.next_value_seed(RowSeed::<L> {
                 row,
@@ -434,16 +472,23 @@ impl<'de, L: TableLayout> Visitor<'de> for RowSeed<L> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut cells = vec![None; L::column_count()];
         let columns = L::columns(self.row);
-        while let Some(key) = map.next_key::<String>()? {
-            let Some(&col) = columns.iter().find(|&&c| L::col_key(c) == key) else {
-                return Err(de::Error::custom(format_args!(
-                    "unknown field `{key}`, expected one of {}",
-                    expected_keys(columns.iter().map(|&c| L::col_key(c)))
-                )));
+        let lookup = |key: &str| columns.iter().copied().find(|&c| L::col_key(c) == key);
+        while let Some(key) = map.next_key_seed(KeySeed(lookup))? {
+            let col = match key {
+                Key::Known(col) => col,
+                Key::Unknown(key) => {
+                    return Err(de::Error::custom(format_args!(
+                        "unknown field `{key}`, expected one of {}",
+                        expected_keys(columns.iter().map(|&c| L::col_key(c)))
+                    )))
+                }
             };
             let slot = &mut cells[L::col_index(col)];
             if slot.is_some() {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                return Err(de::Error::custom(format_args!(
+                    "duplicate field `{}`",
+                    L::col_key(col)
+                )));
             }
             *slot = Some(map.next_value_seed(CellSeed(L::col_kind(col)))?);
         }

@@ -60,6 +60,10 @@ const NONE_COLLECTED: [&str; 9] = [
 ];
 
 fn read_fee_text(text: &str, into: &mut FeeText) {
+    // Every sentence of interest names a fee (费); most prose has none.
+    if !text.contains('费') {
+        return;
+    }
     for sentence in normalise(text).split(['。', '；', ';', '\n']) {
         if !(sentence.contains("处理费") || (sentence.contains("收取") && sentence.contains('费')))
         {
