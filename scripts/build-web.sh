@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the page into dist/ (release, wasm-opt -Oz) with the tools scripts/setup.sh installed,
-# and the importers and exporters into dist/io/, which the page loads only when it needs them.
+# and the importers and exporters into dist/io/, which the page loads only when it needs them;
+# then dist/sw.js (offline after the first visit) and dist/nianbao.html (the page in one file,
+# for opening from disk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tests/browser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -18,6 +20,9 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sig
 
 # Trunk cannot minify the ES-module glue; terser (from npm) does, and the integrity hashes follow.
 node tests/browser/minify.mjs
+
+# A strict CSP and the service worker for the served page; the single-file page dist/nianbao.html.
+node tests/browser/package-app.mjs
 
 # The embeddable checker package and the portal demo pages.
 bash scripts/build-embed.sh

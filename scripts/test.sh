@@ -32,6 +32,9 @@ bash scripts/build-web.sh
 step "size of the page"
 (cd tests/browser && node size-report.mjs)
 
+step "fuzz every importer and the JSON reader, 10 seconds each (scripts/fuzz.sh)"
+bash scripts/fuzz.sh "${FUZZ_SECONDS:-10}"
+
 step "browser tests (headless Chromium)"
 (cd tests/browser && npm test)
 

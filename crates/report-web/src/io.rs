@@ -1,5 +1,6 @@
 //! The importers and exporters, loaded on demand from `io/report_io_wasm.js` the first time a
-//! clerk imports or exports a document, so that the page a clerk first loads stays small.
+//! clerk imports or exports a document, so that the page a clerk first loads stays small. The
+//! single-file page (`nianbao.html`) carries them inside and says so with `nianbaoBundledIo`.
 
 use report_core::Report;
 use serde::Deserialize;
@@ -11,7 +12,8 @@ let loading = null;
 export function load_io() {
   if (!loading) {
     const url = new URL('io/report_io_wasm.js', document.baseURI).href;
-    loading = import(url).then(async (m) => { await m.default(); return m; });
+    const bundled = globalThis.nianbaoBundledIo;
+    loading = bundled ? bundled() : import(url).then(async (m) => { await m.default(); return m; });
     loading.catch(() => { loading = null; });
   }
   return loading;
