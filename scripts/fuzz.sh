@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 shift || true
 host="$(rustc -vV | sed -n 's/^host: //p')"
-all=(json import tab_text pdf_layout run_together html markdown csv)
+mapfile -t all < <(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^nianbao-fuzz$')
 targets=("${@:-${all[@]}}")
 
 export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 \

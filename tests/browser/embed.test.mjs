@@ -88,6 +88,11 @@ test('an entry form: a wrong total marks its input with the message, correcting 
   const noteId = await total.getAttribute('aria-describedby');
   const note = await page.textContent(`#${noteId}`);
   assert.match(note, /表四「行政复议」.*「总计」为 358，相差 7/);
+  // In a table cell the note floats: shown while the input has focus, the table keeps its rows.
+  assert.ok(await page.isVisible(`#${noteId}`));
+  await page.focus('[data-cell="/appeals/review/upheld"]');
+  assert.ok(!(await page.isVisible(`#${noteId}`)));
+  await total.focus();
   assert.match(await summary(page), /发现 1 个错误/);
   // The accessible description of the input is the message.
   const description = await page.evaluate(async () => {

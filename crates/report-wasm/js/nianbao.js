@@ -104,6 +104,9 @@ td[${MARK}="warning"], th[${MARK}="warning"] { background-color: #fff4e0 !import
 [data-nianbao-flash] { outline-width: 4px !important; }
 .nianbao-note { display: block; margin: 2px 0 0; font: 12px/1.4 system-ui, sans-serif; color: #b71c1c; white-space: normal; text-align: left; }
 .nianbao-note[data-severity="warning"] { color: #8a5300; }
+[data-nianbao-host] { position: relative; }
+.nianbao-note.nianbao-float { display: none; position: absolute; left: 0; top: 100%; z-index: 1000; width: max-content; max-width: 20em; background: #fff; border: 1px solid #e8b4b4; border-radius: 3px; box-shadow: 0 2px 6px rgba(0,0,0,.15); padding: 4px 8px; }
+[data-nianbao-host]:hover > .nianbao-float, [data-nianbao-mark]:focus + .nianbao-float { display: block; }
 `;
 const boxStyle = `
 :host { display: block; margin: 12px 0; font: 14px/1.6 system-ui, "Microsoft YaHei", sans-serif; color: #222; }
@@ -315,7 +318,11 @@ export async function attach(element, given = {}) {
       let n = 0;
       for (const [field, note] of notes) {
         const id = `nianbao-note-${(n += 1)}`;
-        const span = el('span', { class: 'nianbao-note', id, 'data-severity': note.severity, text: note.lines.join('；') });
+        // In a table cell the note floats below the input while it has focus or the pointer, so
+        // that the host's table keeps its layout; elsewhere it stands under the field.
+        const cell = field.parentElement?.matches('td, th') ? field.parentElement : null;
+        const span = el('span', { class: cell ? 'nianbao-note nianbao-float' : 'nianbao-note', id, 'data-severity': note.severity, text: note.lines.join('；') });
+        if (cell) marks.set(cell, 'data-nianbao-host', '');
         field.after(span);
         marks.add(span);
         marks.set(field, MARK, note.severity);
