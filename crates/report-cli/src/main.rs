@@ -602,7 +602,7 @@ fn progress_bar(len: usize) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new(len as u64);
     if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "{spinner} 核对中 {bar:30} {pos}/{len} 份（{per_sec}，剩余 {eta}）",
+        "{spinner} 核对中 {bar:30} {pos}/{len} 份（剩余 {eta}）",
     ) {
         bar.set_style(style);
     }
