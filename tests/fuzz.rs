@@ -22,7 +22,8 @@ pub fn replay(target: &str, data: &[u8]) {
         if let Ok(text) = std::str::from_utf8(data) {
             if let Ok(imported) = report_io::import_as(text, format) {
                 let _ = report_core::check(&imported.report, &Default::default());
-                let _ = report_io::export::render(&imported.report, report_io::export::Target::Html);
+                let _ =
+                    report_io::export::render(&imported.report, report_io::export::Target::Html);
             }
         }
     };

@@ -16,7 +16,10 @@ fn every_input_a_fuzz_target_crashed_on_is_handled() {
             continue;
         }
         let target = dir.file_name().to_string_lossy().into_owned();
-        assert!(TARGETS.contains(&target.as_str()), "fuzz/regressions/{target}: no such target");
+        assert!(
+            TARGETS.contains(&target.as_str()),
+            "fuzz/regressions/{target}: no such target"
+        );
         for file in std::fs::read_dir(dir.path()).expect("readable").flatten() {
             let data = std::fs::read(file.path()).expect("readable");
             replay(&target, &data);

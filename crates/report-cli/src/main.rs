@@ -35,9 +35,17 @@ const HELP_TEMPLATE: &str = "\
     help_template = HELP_TEMPLATE,
     subcommand_help_heading = "命令",
     next_help_heading = "选项",
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
 )]
 struct Cli {
+    /// 显示帮助
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
     #[command(subcommand)]
     command: Command,
 }
@@ -53,8 +61,15 @@ enum Command {
         /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）
         #[arg(long, value_name = "文件或目录")]
         previous: Option<PathBuf>,
-        /// 输出格式：human 便于阅读；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）
-        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        /// 输出格式：human 便于阅读（默认）；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）
+        #[arg(
+            long,
+            value_enum,
+            default_value = "human",
+            value_name = "格式",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: CheckFormat,
         /// 只输出汇总表，不列出每份报告的问题
         #[arg(long)]
@@ -62,8 +77,15 @@ enum Command {
         /// 同时核对的线程数（默认用全部 CPU 核）
         #[arg(short, long, value_name = "个数")]
         jobs: Option<usize>,
-        /// 提示信息的语言
-        #[arg(long, value_enum, default_value = "zh", value_name = "语言")]
+        /// 提示信息的语言：zh 中文（默认），en 英文
+        #[arg(
+            long,
+            value_enum,
+            default_value = "zh",
+            value_name = "语言",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         lang: LangArg,
     },
     /// 汇总多份同一年度的报告（表二、表三、表四逐格相加），如县汇总所辖乡镇和部门的报告
@@ -88,8 +110,15 @@ enum Command {
         /// 新的报告
         #[arg(value_name = "新报告")]
         new: PathBuf,
-        /// 输出格式
-        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        /// 输出格式：human 便于阅读的表格（默认）；json 供程序处理
+        #[arg(
+            long,
+            value_enum,
+            default_value = "human",
+            value_name = "格式",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: Format,
     },
     /// 导入已发布的报告（网页、PDF 文本、Word 复制文本、HTML、Markdown、CSV），输出报告 JSON
@@ -101,18 +130,25 @@ enum Command {
         /// 写入此文件（默认输出到标准输出）
         #[arg(short, long, value_name = "文件")]
         output: Option<PathBuf>,
-        /// 输出格式：human 只输出报告 JSON、导入提示写到标准错误；json 输出 {"report", "diagnostics"}
-        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        /// 输出格式：human 只输出报告 JSON、导入提示写到标准错误（默认）；json 输出 {"report", "diagnostics"}
+        #[arg(
+            long,
+            value_enum,
+            default_value = "human",
+            value_name = "格式",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: Format,
     },
-    /// 按官方版式输出报告：html、txt、md、csv
+    /// 按官方版式输出报告：html、txt、md、csv、docx
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Render {
         /// 报告文件（JSON 或任何可导入的格式）
         #[arg(value_name = "文件")]
         file: PathBuf,
-        /// 输出格式
-        #[arg(long, value_enum, value_name = "格式")]
+        /// 输出格式：html 官方表格版式的网页，可粘贴到网站编辑器；txt 纯文本（制表符分隔）；md Markdown；csv 每个单元格一行；docx 按官方模板版式的 Word 文档（需用 -o 指定文件）
+        #[arg(long, value_enum, value_name = "格式", hide_possible_values = true)]
         to: RenderTarget,
         /// 写入此文件（默认输出到标准输出）
         #[arg(short, long, value_name = "文件")]
@@ -134,8 +170,15 @@ enum Command {
     /// 列出全部核对规则
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Rules {
-        /// 输出格式
-        #[arg(long, value_enum, default_value = "human", value_name = "格式")]
+        /// 输出格式：human 便于阅读的表格（默认）；json 供程序处理
+        #[arg(
+            long,
+            value_enum,
+            default_value = "human",
+            value_name = "格式",
+            hide_possible_values = true,
+            hide_default_value = true
+        )]
         format: Format,
         /// 显示每条规则的完整说明
         #[arg(long)]
