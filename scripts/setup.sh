@@ -38,10 +38,15 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen 0.2.130" ]; then
   cargo install --force wasm-bindgen-cli@0.2.130
 fi
 
-# wasm-opt (binaryen 132) and the browser test driver come from the npm registry.
-if [ ! -x tests/browser/node_modules/.bin/wasm-opt ] || [ ! -d tests/browser/node_modules/playwright-core ] || [ ! -d tests/browser/node_modules/terser ]; then
-  say "installing binaryen, terser and playwright-core from npm"
-  (cd tests/browser && npm ci --no-audit --no-fund >/dev/null)
+# wasm-opt (binaryen 132), the JS minifier and bundler (terser, esbuild), TypeScript and the
+# browser test driver come from the npm registry, at the versions package-lock.json names.
+npm_missing=0
+for package in binaryen terser esbuild typescript playwright-core; do
+  [ -d "tests/browser/node_modules/$package" ] || npm_missing=1
+done
+if [ "$npm_missing" = 1 ] || ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.nianbao-lock; then
+  say "installing binaryen, terser, esbuild, typescript and playwright-core from npm"
+  (cd tests/browser && npm ci --no-audit --no-fund >/dev/null && cp package-lock.json node_modules/.nianbao-lock)
 fi
 
 # The .docx export is tested by converting it with LibreOffice and reading the PDF back.
