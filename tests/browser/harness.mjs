@@ -17,6 +17,10 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 // The portal demo pages are served as a strict portal would serve them.
 export const PORTAL_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 
+/** Every file under `dir`, as paths relative to dist/. */
+export const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(dist, path.join(dir, e.name))]);
+
 export function serve() {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import * as esbuild from 'esbuild';
-import { dist } from './harness.mjs';
+import { dist, walk } from './harness.mjs';
 
 const sha256 = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const index = path.join(dist, 'index.html');
@@ -39,8 +39,6 @@ if (!html.includes('Content-Security-Policy')) {
 }
 
 // 2. The service worker: every file of the page, under a version that changes with any of them.
-const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(dist, path.join(dir, e.name))]);
 const files = walk(dist)
   .filter((f) => !/^(embed|portal)\//.test(f) && !['sw.js', 'nianbao.html'].includes(f))
   .sort();

@@ -5,12 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { dist, root } from './harness.mjs';
+import { dist, root, walk } from './harness.mjs';
 
 // What the page loads first (its wasm and JS, the JS snippets included), then what it loads only
 // when a clerk imports or exports a document (io/).
-const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? walk(path.join(dir, e.name)) : [path.relative(dist, path.join(dir, e.name))]);
 const all = walk(dist).filter((f) => (f.endsWith('.wasm') || f.endsWith('.js')) && !/^(embed|portal)\//.test(f)).sort();
 const files = [...all.filter((f) => !f.startsWith('io/')), ...all.filter((f) => f.startsWith('io/'))];
 if (files.length === 0) {

@@ -74,30 +74,24 @@ impl Pairing {
         }
     }
 
-    /// A Chinese note for people, when there is something to say.
-    pub fn note_zh(&self) -> Option<String> {
+    /// A note for people in `lang`, when there is something to say.
+    pub fn note(&self, lang: Lang) -> Option<String> {
+        let zh = lang == Lang::Zh;
         match self {
             Pairing::NotAsked => None,
-            Pairing::Given(p) | Pairing::Found(p) => Some(format!("上年报告：{p}")),
-            Pairing::Missing => {
+            Pairing::Given(p) | Pairing::Found(p) if zh => Some(format!("上年报告：{p}")),
+            Pairing::Given(p) | Pairing::Found(p) => Some(format!("previous report: {p}")),
+            Pairing::Missing if zh => {
                 Some("未找到同一机关上一年度的报告，未核对跨年度规则（H7、S2、S6）".into())
             }
-            Pairing::Ambiguous(paths) => Some(format!(
-                "同一机关上一年度的报告不止一份（{}），无法确定用哪一份，未核对跨年度规则",
-                paths.join("、")
-            )),
-        }
-    }
-
-    /// An English note.
-    pub fn note_en(&self) -> Option<String> {
-        match self {
-            Pairing::NotAsked => None,
-            Pairing::Given(p) | Pairing::Found(p) => Some(format!("previous report: {p}")),
             Pairing::Missing => Some(
                 "no report of the same agency for the year before; H7, S2 and S6 not checked"
                     .into(),
             ),
+            Pairing::Ambiguous(paths) if zh => Some(format!(
+                "同一机关上一年度的报告不止一份（{}），无法确定用哪一份，未核对跨年度规则",
+                paths.join("、")
+            )),
             Pairing::Ambiguous(paths) => Some(format!(
                 "several reports of the same agency for the year before ({}); none used",
                 paths.join(", ")
@@ -297,7 +291,7 @@ pub fn csv(results: &[Checked]) -> String {
     for checked in results {
         let note = checked
             .pairing
-            .note_zh()
+            .note(Lang::Zh)
             .filter(|_| checked.pairing.path().is_none());
         let record: Vec<String> = match &checked.outcome {
             Ok((loaded, result)) => vec![

@@ -248,10 +248,7 @@ pub fn check_results(results: &[Checked], lang: Lang, summary_only: bool) -> Str
                 match &checked.outcome {
                     Ok((loaded, result)) => {
                         write_report(&mut out, &checked.path, loaded, result, lang);
-                        let note = match lang {
-                            Lang::Zh => checked.pairing.note_zh(),
-                            Lang::En => checked.pairing.note_en(),
-                        };
+                        let note = checked.pairing.note(lang);
                         if let Some(note) = note {
                             let _ = writeln!(out, "\n  {note}");
                         }

@@ -37,7 +37,9 @@ const HELP_TEMPLATE: &str = "\
     next_help_heading = "选项",
     disable_help_subcommand = true,
     disable_help_flag = true,
-    disable_version_flag = true
+    disable_version_flag = true,
+    // Each option's help says its values (in Chinese) and its default.
+    hide_possible_values = true
 )]
 struct Cli {
     /// 显示帮助
@@ -67,7 +69,6 @@ enum Command {
             value_enum,
             default_value = "human",
             value_name = "格式",
-            hide_possible_values = true,
             hide_default_value = true
         )]
         format: CheckFormat,
@@ -83,7 +84,6 @@ enum Command {
             value_enum,
             default_value = "zh",
             value_name = "语言",
-            hide_possible_values = true,
             hide_default_value = true
         )]
         lang: LangArg,
@@ -116,7 +116,6 @@ enum Command {
             value_enum,
             default_value = "human",
             value_name = "格式",
-            hide_possible_values = true,
             hide_default_value = true
         )]
         format: Format,
@@ -136,7 +135,6 @@ enum Command {
             value_enum,
             default_value = "human",
             value_name = "格式",
-            hide_possible_values = true,
             hide_default_value = true
         )]
         format: Format,
@@ -148,7 +146,7 @@ enum Command {
         #[arg(value_name = "文件")]
         file: PathBuf,
         /// 输出格式：html 官方表格版式的网页，可粘贴到网站编辑器；txt 纯文本（制表符分隔）；md Markdown；csv 每个单元格一行；docx 按官方模板版式的 Word 文档（需用 -o 指定文件）
-        #[arg(long, value_enum, value_name = "格式", hide_possible_values = true)]
+        #[arg(long, value_enum, value_name = "格式")]
         to: RenderTarget,
         /// 写入此文件（默认输出到标准输出）
         #[arg(short, long, value_name = "文件")]
@@ -176,7 +174,6 @@ enum Command {
             value_enum,
             default_value = "human",
             value_name = "格式",
-            hide_possible_values = true,
             hide_default_value = true
         )]
         format: Format,
@@ -431,12 +428,7 @@ fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
             sources: Default::default(),
         });
     }
-    let imported = report_io::import(&bytes).map_err(|e| FileError {
-        message: e.to_string(),
-        pointer: None,
-        line: None,
-        column: None,
-    })?;
+    let imported = report_io::import(&bytes).map_err(|e| FileError::message(e.to_string()))?;
     Ok(Loaded {
         report: imported.report,
         import: imported.diagnostics,
@@ -585,11 +577,7 @@ struct FileReport<'a> {
 impl<'a> FileReport<'a> {
     fn of(checked: &'a Checked, lang: Lang) -> FileReport<'a> {
         let previous = checked.pairing.path();
-        let previous_problem = match lang {
-            Lang::Zh => checked.pairing.note_zh(),
-            Lang::En => checked.pairing.note_en(),
-        }
-        .filter(|_| previous.is_none());
+        let previous_problem = checked.pairing.note(lang).filter(|_| previous.is_none());
         match &checked.outcome {
             Ok((loaded, result)) => FileReport {
                 path: &checked.path,

@@ -98,14 +98,7 @@ fn of(code: &str, report: &Report, previous: Option<&Report>) -> Vec<Diagnostic>
 fn only(code: &str, report: &Report, previous: Option<&Report>) -> String {
     let found = of(code, report, previous);
     assert_eq!(found.len(), 1, "{code}: {found:#?}");
-    let d = &found[0];
-    format!(
-        "{} {:?}\n{}\n{}",
-        d.code,
-        d.severity,
-        d.message,
-        d.cells.join("\n")
-    )
+    describe(&found[0])
 }
 
 #[test]
@@ -149,11 +142,11 @@ fn h2_results_total() {
         .set(R::WithheldStateSecret, A::Total, Cell::Count(1));
     let found = of("H2", &r, None);
     assert_eq!(found.len(), 2, "自然人 and 总计 columns");
-    insta::assert_snapshot!(only_first(&found));
+    insta::assert_snapshot!(describe(&found[0]));
 }
 
-fn only_first(found: &[Diagnostic]) -> String {
-    let d = &found[0];
+/// A diagnostic's code, severity, message and cells, for a snapshot.
+fn describe(d: &Diagnostic) -> String {
     format!(
         "{} {:?}\n{}\n{}",
         d.code,
@@ -235,7 +228,7 @@ fn h7_carry_over() {
         .set(R::CarriedForward, A::Total, Cell::Count(3));
     let found = of("H7", &consistent(), Some(&previous));
     assert_eq!(found.len(), 2, "{found:#?}");
-    insta::assert_snapshot!(only_first(&found));
+    insta::assert_snapshot!(describe(&found[0]));
 
     let mut too_old = last_year();
     too_old.year = 2020;
