@@ -140,7 +140,7 @@ fn weighted(rng: &mut fastrand::Rng) -> RequestRow {
 }
 
 fn count(report: &Report, place: Place) -> u64 {
-    place.cell(report).and_then(Cell::count).unwrap_or(0)
+    report.cell(place).and_then(Cell::count).unwrap_or(0)
 }
 
 /// A consistent report, the same for the same seed.

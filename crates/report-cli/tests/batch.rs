@@ -307,7 +307,7 @@ fn sum_adds_reports_cell_by_cell_and_names_the_inconsistent_ones() {
     assert_eq!(total.year, 2024);
     let mut compared = 0;
     for (place, cell) in total.cells() {
-        let (x, y) = (place.cell(&a), place.cell(&b));
+        let (x, y) = (a.cell(place), b.cell(place));
         match (x.and_then(Cell::count), y.and_then(Cell::count)) {
             (Some(x), Some(y)) => {
                 assert_eq!(cell, &Cell::Count(x + y), "{}", place.pointer());

@@ -94,7 +94,7 @@ pub fn sum(reports: &[&Report], agency: &str) -> Result<Sum, SumError> {
     let mut incomplete = Vec::new();
     for place in places {
         let Some(kind) = place.kind() else { continue };
-        let cells: Vec<Option<&Cell>> = reports.iter().map(|r| place.cell(r)).collect();
+        let cells: Vec<Option<&Cell>> = reports.iter().map(|r| r.cell(place)).collect();
         let cell = add(kind, &cells).unwrap_or_else(|| {
             incomplete.push(place);
             Cell::Blank
@@ -123,12 +123,12 @@ mod tests {
         let corrected = appeal(AppealGroup::Review, Outcome::Corrected);
         a.set_cell(corrected, Cell::Count(1));
         let total = sum(&[&a, &b], "某县").expect("same edition and year");
-        assert_eq!(upheld.cell(&total.report), Some(&Cell::Count(5)));
+        assert_eq!(total.report.cell(upheld), Some(&Cell::Count(5)));
         assert_eq!(
-            fees.cell(&total.report).map(Cell::display).as_deref(),
+            total.report.cell(fees).map(Cell::display).as_deref(),
             Some("3.75")
         );
-        assert_eq!(corrected.cell(&total.report), Some(&Cell::Blank));
+        assert_eq!(total.report.cell(corrected), Some(&Cell::Blank));
         assert!(total.incomplete.contains(&corrected));
         assert!(!total.incomplete.contains(&upheld));
     }

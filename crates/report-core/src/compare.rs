@@ -2,8 +2,9 @@
 //! every table cell either prints, and the prose sections.
 
 use crate::cell::Cell;
+use crate::layout::ProseField;
 use crate::place::{MetaField, Place};
-use crate::report::{ProseField, Report};
+use crate::report::Report;
 
 /// What a report has at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,8 +88,8 @@ pub fn diff(old: &Report, new: &Report) -> Vec<Change> {
     let entry = |report: &Report, place: Place| match place {
         Place::Meta(field) => meta(report, field),
         Place::Prose(field) => prose(report, field),
-        _ => place
-            .cell(report)
+        _ => report
+            .cell(place)
             .map_or(Entry::Absent, |c| Entry::Cell(c.clone())),
     };
     places

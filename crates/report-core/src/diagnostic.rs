@@ -7,10 +7,11 @@
 use serde::{Serialize, Serializer};
 
 use crate::equation::{Bound, Equation};
+use crate::layout::ProseField;
 use crate::layout::{Edition, TableId};
 use crate::place::Place;
 use crate::prose::Statement;
-use crate::report::{AgencyLevel, ProseField};
+use crate::report::AgencyLevel;
 
 /// How serious a diagnostic is.
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]

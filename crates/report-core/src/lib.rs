@@ -31,8 +31,10 @@
 pub mod aggregate;
 pub mod cell;
 pub mod compare;
+pub mod date;
 pub mod diagnostic;
 pub mod equation;
+pub mod json;
 pub mod layout;
 pub mod message;
 pub mod place;
@@ -53,8 +55,9 @@ pub use diagnostic::{Counts, Diagnostic, Finding, Lang, Severity};
 pub use layout::{
     AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId,
 };
+pub use layout::{ProseField, Section};
 pub use place::Place;
-pub use report::{AgencyLevel, Date, Overview, ProseField, ReadError, Report};
+pub use report::{AgencyLevel, Date, Overview, ReadError, Report};
 pub use rules::{Rule, RuleMeta, RULES};
 
 /// The version of the JSON contract (report, diagnostics and schema).

@@ -2,11 +2,10 @@
 
 use std::cmp::Ordering;
 
-use crate::cell::Cell;
 use crate::layout::{
-    AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId,
+    AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, ProseField,
+    RequestRow, TableId,
 };
-use crate::report::{ProseField, Report};
 
 /// A place in a report: a table cell, a whole table row, a prose field or a metadata field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -155,16 +154,6 @@ impl Place {
             Place::Requests(row, col) => has::<RequestsLayout>(row, col, edition),
             Place::Appeals(group, col) => has::<AppealsLayout>(group, col, edition),
             Place::Prose(_) | Place::Meta(_) => true,
-        }
-    }
-
-    /// The cell at this place in `report`, if the place is a cell the report prints.
-    pub fn cell<'r>(&self, report: &'r Report) -> Option<&'r Cell> {
-        match *self {
-            Place::Proactive(item, Some(col)) => report.proactive.cell(item, col),
-            Place::Requests(row, Some(col)) => report.requests.cell(row, col),
-            Place::Appeals(group, Some(col)) => report.appeals.cell(group, col),
-            _ => None,
         }
     }
 

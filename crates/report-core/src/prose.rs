@@ -5,8 +5,9 @@
 //! each is about, so rule S1 can compare them with the tables. The reader is deliberately
 //! conservative: a number whose clause names no known topic, or names two, is left alone.
 
+use crate::layout::ProseField;
 use crate::layout::{Applicant, Outcome};
-use crate::report::{ProseField, Report};
+use crate::report::Report;
 
 /// What a number stated in prose is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -3,30 +3,15 @@
 //! not all filled stays blank, since blank is not zero.
 
 use crate::cell::Cell;
-use crate::layout::{Applicant, Outcome, RequestRow, RowRole};
-use crate::place::{appeal, req, Place};
+use crate::equation::{table_equations, Equation};
+use crate::place::Place;
 use crate::report::Report;
-
-/// The result rows that （七）总计 adds up in `report`: （六） as one row or as its three rows,
-/// whichever the report prints.
-pub fn result_rows(report: &Report) -> Vec<RequestRow> {
-    let split = RequestRow::OTHER_SPLIT
-        .iter()
-        .any(|&r| report.requests.has_row(r));
-    RequestRow::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.def().role == RowRole::Result)
-        .filter(|&r| r != RequestRow::Other || !split)
-        .filter(|&r| !RequestRow::OTHER_SPLIT.contains(&r) || split)
-        .collect()
-}
 
 /// The sum of `places` when every one holds a count, else blank.
 fn sum(report: &Report, places: impl IntoIterator<Item = Place>) -> Cell {
     let mut total: u64 = 0;
     for place in places {
-        match place.cell(report).and_then(Cell::count) {
+        match report.cell(place).and_then(Cell::count) {
             Some(n) => match total.checked_add(n) {
                 Some(t) => total = t,
                 None => return Cell::Blank,
@@ -37,60 +22,32 @@ fn sum(report: &Report, places: impl IntoIterator<Item = Place>) -> Cell {
     Cell::Count(total)
 }
 
-/// The cells [`fill`] computes.
+/// The cells [`fill`] computes: the totals the equations of the format define
+/// ([`Equation::computed_total`]) for the rows and groups the report prints.
 pub fn computed_cells(report: &Report) -> Vec<Place> {
-    let mut out: Vec<Place> = report
-        .requests
-        .present_rows()
-        .map(|r| req(r, Applicant::Total))
-        .collect();
-    if report.requests.has_row(RequestRow::ResultsTotal) {
-        out.extend(
-            Applicant::PARTS
-                .iter()
-                .map(|&c| req(RequestRow::ResultsTotal, c)),
-        );
-    }
-    out.extend(
-        report
-            .appeals
-            .present_rows()
-            .map(|g| appeal(g, Outcome::Total)),
-    );
-    out
+    table_equations(report)
+        .into_iter()
+        .filter_map(Equation::computed_total)
+        .collect()
 }
 
 /// Sets every total of `report` to the sum of its parts (blank when a part is not a count).
+/// The equations come in the order their totals depend on each other, so one pass suffices.
 pub fn fill(report: &mut Report) {
-    let results = result_rows(report);
-    if report.requests.has_row(RequestRow::ResultsTotal) {
-        for &col in &Applicant::PARTS {
-            let value = sum(
-                report,
-                results
-                    .iter()
-                    .filter(|&&r| report.requests.has_row(r))
-                    .map(|&r| req(r, col)),
-            );
-            report.requests.set(RequestRow::ResultsTotal, col, value);
-        }
-    }
-    let rows: Vec<RequestRow> = report.requests.present_rows().collect();
-    for row in rows {
-        let value = sum(report, Applicant::PARTS.iter().map(|&c| req(row, c)));
-        report.requests.set(row, Applicant::Total, value);
-    }
-    let groups: Vec<_> = report.appeals.present_rows().collect();
-    for group in groups {
-        let value = sum(report, Outcome::PARTS.iter().map(|&o| appeal(group, o)));
-        report.appeals.set(group, Outcome::Total, value);
+    for equation in table_equations(report) {
+        let Some(total) = equation.computed_total() else {
+            continue;
+        };
+        let terms = equation.terms(report);
+        let value = sum(report, terms.parts.iter().map(|t| t.place));
+        report.set_cell(total, value);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::{AppealGroup, Edition};
+    use crate::layout::{AppealGroup, Applicant, Edition, Outcome, RequestRow};
 
     #[test]
     fn totals_follow_their_parts_and_blank_stays_blank() {

@@ -51,7 +51,7 @@ fn ocr_markdown_with_split_tables_lost_headers_and_misread_characters() {
         Some(report_core::Applicant::NaturalPerson),
     );
     for (place, cell) in report.cells() {
-        let got = place.cell(&imported.report);
+        let got = imported.report.cell(place);
         if place == misread {
             assert_eq!(
                 got,
@@ -99,7 +99,7 @@ fn html_that_word_puts_on_the_clipboard() {
     assert_eq!(imported.format, report_io::Format::Html);
     for (place, cell) in report.cells() {
         assert_eq!(
-            place.cell(&imported.report),
+            imported.report.cell(place),
             Some(cell),
             "{}",
             place.pointer()

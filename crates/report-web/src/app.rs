@@ -181,7 +181,7 @@ fn value_input(
     let value = move || {
         state
             .report
-            .with(|rep| place.cell(rep).map(Cell::display).unwrap_or_default())
+            .with(|rep| rep.cell(place).map(Cell::display).unwrap_or_default())
     };
     let marked = move || {
         state.result.with(|res| {

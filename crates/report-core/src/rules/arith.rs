@@ -1,74 +1,43 @@
-//! What the arithmetic rules (H1–H4) share: checking one equation and collecting those that
-//! blanks make unverifiable into a single informative finding.
+//! What the arithmetic rules (H1–H4, H7, S2) share: evaluating their equations (listed once in
+//! [`crate::equation`]) and collecting those that blanks make unverifiable into a single
+//! informative finding.
 
+use super::Context;
 use crate::diagnostic::Finding;
-use crate::equation::{compare, Equation, Outcome, Side};
-use crate::place::Place;
-use crate::report::Report;
+use crate::equation::{cross_year_equations, table_equations, Equation, Outcome};
 
-/// Collects the findings of one arithmetic rule.
-#[derive(Default)]
-pub(crate) struct Balances {
-    broken: Vec<Finding>,
-    incomplete: Vec<(Equation, Place)>,
-}
-
-impl Balances {
-    /// Checks `parts` (summed) against `totals` (summed) in `report`. `cells` lists every cell of
-    /// the equation, primary first. An equation none of whose cells the report prints is skipped.
-    pub(crate) fn check(
-        &mut self,
-        report: &Report,
-        equation: Equation,
-        cells: Vec<Place>,
-        parts: &[Place],
-        totals: &[Place],
-    ) {
-        if cells.iter().all(|p| p.cell(report).is_none()) {
-            return;
-        }
-        let parts = Side::plus(report, parts);
-        let totals = Side::plus(report, totals);
-        self.record(equation, cells, &parts, &totals);
+/// The findings of the rule `code` over every equation it checks.
+pub(crate) fn balance(cx: &Context<'_>, code: &str) -> Vec<Finding> {
+    let mut equations = table_equations(cx.report);
+    if cx.previous.is_some() {
+        equations.extend(cross_year_equations());
     }
-
-    /// Records the comparison of two sides already summed.
-    pub(crate) fn record(
-        &mut self,
-        equation: Equation,
-        cells: Vec<Place>,
-        parts: &Side,
-        totals: &Side,
-    ) {
-        match compare(parts, totals) {
-            Outcome::Holds => {}
-            Outcome::Incomplete => {
-                if let Some(&primary) = cells.first() {
-                    self.incomplete.push((equation, primary));
+    let mut broken = Vec::new();
+    let mut incomplete = Vec::new();
+    for equation in equations.into_iter().filter(|e| e.rule() == code) {
+        match equation.evaluate(cx.report, cx.previous) {
+            None | Some(Outcome::Holds) => {}
+            Some(Outcome::Incomplete) => {
+                if let Some(&primary) = equation.cells(cx.report).first() {
+                    incomplete.push((equation, primary));
                 }
             }
-            Outcome::Broken {
+            Some(Outcome::Broken {
                 expected,
                 actual,
                 bound,
-            } => {
-                self.broken.push(Finding::Imbalance {
-                    equation,
-                    cells,
-                    expected,
-                    actual,
-                    bound,
-                });
-            }
+            }) => broken.push(Finding::Imbalance {
+                equation,
+                cells: equation.cells(cx.report),
+                expected,
+                actual,
+                bound,
+            }),
         }
     }
-
-    /// Moves the findings to `out`: each broken equation, then one note for the unverifiable ones.
-    pub(crate) fn finish(self, out: &mut Vec<Finding>) {
-        out.extend(self.broken);
-        if !self.incomplete.is_empty() {
-            let (equations, cells) = self.incomplete.into_iter().unzip();
-            out.push(Finding::Incomplete { equations, cells });
-        }
+    if !incomplete.is_empty() {
+        let (equations, cells): (Vec<Equation>, _) = incomplete.into_iter().unzip();
+        broken.push(Finding::Incomplete { equations, cells });
     }
+    broken
 }

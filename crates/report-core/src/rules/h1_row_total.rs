@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::Equation;
-use crate::layout::Applicant;
-use crate::place::req;
 
 declare_rule! {
     /// ## What it checks
@@ -44,14 +41,6 @@ impl Rule for RowTotal {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut balances = Balances::default();
-        for row in cx.report.requests.present_rows() {
-            let parts: Vec<_> = Applicant::PARTS.iter().map(|&c| req(row, c)).collect();
-            let total = req(row, Applicant::Total);
-            let mut cells = vec![total];
-            cells.extend(&parts);
-            balances.check(cx.report, Equation::RowTotal(row), cells, &parts, &[total]);
-        }
-        balances.finish(out);
+        out.extend(balance(cx, Self::META.code));
     }
 }

@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::Equation;
-use crate::layout::{Applicant, RequestRow};
-use crate::place::{req, Place};
 
 declare_rule! {
     /// ## What it checks
@@ -38,32 +35,12 @@ declare_rule! {
     }
 }
 
-pub(crate) use crate::totals::result_rows;
-
 impl Rule for ResultsTotal {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if !cx.report.requests.has_row(RequestRow::ResultsTotal) {
-            return;
-        }
-        let rows = result_rows(cx.report);
-        let mut balances = Balances::default();
-        for &col in Applicant::ALL {
-            let parts: Vec<Place> = rows.iter().map(|&r| req(r, col)).collect();
-            let total = req(RequestRow::ResultsTotal, col);
-            let mut cells = vec![total];
-            cells.extend(&parts);
-            balances.check(
-                cx.report,
-                Equation::ResultsColumn(col),
-                cells,
-                &parts,
-                &[total],
-            );
-        }
-        balances.finish(out);
+        out.extend(balance(cx, Self::META.code));
     }
 }

@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::Equation;
-use crate::layout::{Applicant, RequestRow};
-use crate::place::req;
 
 declare_rule! {
     /// ## What it checks
@@ -41,22 +38,6 @@ impl Rule for IntakeBalance {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut balances = Balances::default();
-        for &col in Applicant::ALL {
-            let parts = [req(RequestRow::New, col), req(RequestRow::CarriedOver, col)];
-            let totals = [
-                req(RequestRow::ResultsTotal, col),
-                req(RequestRow::CarriedForward, col),
-            ];
-            let cells = parts.iter().chain(&totals).copied().collect();
-            balances.check(
-                cx.report,
-                Equation::IntakeBalance(col),
-                cells,
-                &parts,
-                &totals,
-            );
-        }
-        balances.finish(out);
+        out.extend(balance(cx, Self::META.code));
     }
 }

@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::Equation;
-use crate::layout::Outcome;
-use crate::place::appeal;
 
 declare_rule! {
     /// ## What it checks
@@ -41,20 +38,6 @@ impl Rule for AppealTotal {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let mut balances = Balances::default();
-        for group in cx.report.appeals.present_rows() {
-            let parts: Vec<_> = Outcome::PARTS.iter().map(|&o| appeal(group, o)).collect();
-            let total = appeal(group, Outcome::Total);
-            let mut cells = vec![total];
-            cells.extend(&parts);
-            balances.check(
-                cx.report,
-                Equation::AppealTotal(group),
-                cells,
-                &parts,
-                &[total],
-            );
-        }
-        balances.finish(out);
+        out.extend(balance(cx, Self::META.code));
     }
 }

@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 国办公开办函〔2021〕30号 (every cell of the tables is to be filled); FORMAT.md H5.
+    /// 国办公开办函〔2021〕30号 (every cell of the tables is to be filled); docs/format.md, rule H5.
     pub struct Completeness {
         code: "H5",
         name: "completeness",

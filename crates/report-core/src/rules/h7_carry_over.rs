@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::{Equation, Side};
-use crate::layout::{Applicant, RequestRow};
-use crate::place::req;
 
 declare_rule! {
     /// ## What it checks
@@ -23,7 +20,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 国办公开办函〔2021〕30号, 表三 rows 二 and 四; FORMAT.md H7.
+    /// 国办公开办函〔2021〕30号, 表三 rows 二 and 四; docs/format.md, rule H7.
     pub struct CarryOver {
         code: "H7",
         name: "carry-over",
@@ -53,17 +50,6 @@ impl Rule for CarryOver {
             });
             return;
         }
-        let mut balances = Balances::default();
-        for &col in Applicant::ALL {
-            let this = req(RequestRow::CarriedOver, col);
-            let last = req(RequestRow::CarriedForward, col);
-            if this.cell(cx.report).is_none() || last.cell(previous).is_none() {
-                continue;
-            }
-            let parts = Side::plus(previous, &[last]);
-            let totals = Side::plus(cx.report, &[this]);
-            balances.record(Equation::CarryOver(col), vec![this], &parts, &totals);
-        }
-        balances.finish(out);
+        out.extend(balance(cx, Self::META.code));
     }
 }

@@ -1,6 +1,6 @@
-use super::h2_results_total::result_rows;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, ProseMismatch};
+use crate::equation::result_rows;
 use crate::equation::Side;
 use crate::layout::{AppealGroup, Applicant, Outcome, RequestGroup, RequestRow};
 use crate::place::{appeal, req, Place};
@@ -31,7 +31,7 @@ declare_rule! {
     /// ## Source
     ///
     /// 《政府信息公开条例》第五十条 (the report covers the applications received and handled);
-    /// FORMAT.md S1.
+    /// docs/format.md, rule S1.
     pub struct ProseNumbers {
         code: "S1",
         name: "prose-numbers",

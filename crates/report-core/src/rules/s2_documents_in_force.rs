@@ -1,9 +1,6 @@
-use super::arith::Balances;
+use super::arith::balance;
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
-use crate::equation::{Equation, Side};
-use crate::layout::{Edition, ProactiveColumn as C, ProactiveItem};
-use crate::place::proactive;
 
 declare_rule! {
     /// ## What it checks
@@ -24,7 +21,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 国办公开办函〔2021〕30号, 表二 第二十条第（一）项; FORMAT.md S2.
+    /// 国办公开办函〔2021〕30号, 表二 第二十条第（一）项; docs/format.md, rule S2.
     pub struct DocumentsInForce {
         code: "S2",
         name: "documents-in-force",
@@ -50,44 +47,11 @@ impl Rule for DocumentsInForce {
         if previous.year != report.year.saturating_sub(1) || previous.edition != report.edition {
             return;
         }
-        let mut balances = Balances::default();
-        for item in [
-            ProactiveItem::Regulations,
-            ProactiveItem::NormativeDocuments,
-        ] {
-            let (stock, added, removed) = match report.edition {
-                Edition::V2021 => (C::InForce, C::Issued, Some(C::Repealed)),
-                Edition::V2019 => (C::TotalPublished, C::Published, None),
-            };
-            let now = proactive(item, stock);
-            if now.cell(report).is_none() {
-                continue;
-            }
-            let before = Side::plus(previous, &[now]);
-            let mut terms = vec![(proactive(item, added), 1)];
-            terms.extend(removed.map(|c| (proactive(item, c), -1)));
-            let change = Side::sum(report, &terms);
-            // A subtraction gives no bound, so only complete figures are compared.
-            if before.incomplete || change.incomplete {
-                continue;
-            }
-            let parts = Side {
-                known: before.known + change.known,
-                incomplete: false,
-                filled: change.filled,
-            };
-            let mut cells = vec![now];
-            cells.extend(terms.iter().map(|(p, _)| *p));
-            balances.record(
-                Equation::InForce(item),
-                cells,
-                &parts,
-                &Side::plus(report, &[now]),
-            );
-        }
         // Unverifiable stock counts are not worth a note: S2 is only a reminder.
-        let mut findings = Vec::new();
-        balances.finish(&mut findings);
-        out.extend(findings.into_iter().filter(|f| !f.is_informative()));
+        out.extend(
+            balance(cx, Self::META.code)
+                .into_iter()
+                .filter(|f| !f.is_informative()),
+        );
     }
 }

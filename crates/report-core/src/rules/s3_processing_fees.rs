@@ -1,9 +1,10 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::cell::Cell;
 use crate::diagnostic::{FeeProblem, Finding};
+use crate::layout::ProseField;
 use crate::layout::{Applicant, ProactiveColumn, ProactiveItem, RequestRow};
 use crate::prose::normalise;
-use crate::report::{ProseField, Report};
+use crate::report::Report;
 
 declare_rule! {
     /// ## What it checks
@@ -25,7 +26,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 国办公开办函〔2021〕30号, section 六; 国办函〔2020〕109号; FORMAT.md S3.
+    /// 国办公开办函〔2021〕30号, section 六; 国办函〔2020〕109号; docs/format.md, rule S3.
     pub struct ProcessingFees {
         code: "S3",
         name: "processing-fees",

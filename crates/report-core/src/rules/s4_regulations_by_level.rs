@@ -23,7 +23,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 《中华人民共和国立法法》第九十一条、第九十三条; FORMAT.md S4.
+    /// 《中华人民共和国立法法》第九十一条、第九十三条; docs/format.md, rule S4.
     pub struct RegulationsByLevel {
         code: "S4",
         name: "regulations-by-level",
@@ -56,7 +56,8 @@ impl Rule for RegulationsByLevel {
             .into_iter()
             .map(|c| proactive(ProactiveItem::Regulations, c))
             .filter(|p| {
-                p.cell(cx.report)
+                cx.report
+                    .cell(*p)
                     .and_then(|c| c.count())
                     .is_some_and(|n| n > 0)
             })

@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, PlanProblem};
+use crate::layout::ProseField;
 use crate::prose::normalise;
-use crate::report::ProseField;
 
 declare_rule! {
     /// ## What it checks
@@ -22,7 +22,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// 《政府信息公开条例》第五十条 (the report covers problems and improvements); FORMAT.md S5.
+    /// 《政府信息公开条例》第五十条 (the report covers problems and improvements); docs/format.md, rule S5.
     pub struct ImprovementPlan {
         code: "S5",
         name: "improvement-plan",

@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
+use crate::layout::ProseField;
 use crate::prose::shared_percent;
-use crate::report::ProseField;
 
 declare_rule! {
     /// ## What it checks
@@ -21,7 +21,7 @@ declare_rule! {
     ///
     /// ## Source
     ///
-    /// FORMAT.md S6 (evaluation practice of the provincial 政务公开 offices).
+    /// docs/format.md, rule S6 (evaluation practice of the provincial 政务公开 offices).
     pub struct Duplication {
         code: "S6",
         name: "duplication",

@@ -39,7 +39,7 @@ impl GridCell {
         self
     }
     fn value(report: &Report, place: Place) -> GridCell {
-        let text = place.cell(report).map(|c| c.display()).unwrap_or_default();
+        let text = report.cell(place).map(|c| c.display()).unwrap_or_default();
         GridCell {
             text,
             colspan: 1,

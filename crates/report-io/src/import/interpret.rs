@@ -7,8 +7,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use report_core::equation::{table_equations, Equation};
 use report_core::layout::{
-    AppealGroup, Applicant, CellKind, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow,
+    edition_marks, AppealGroup, Applicant, CellKind, Edition, Outcome, ProactiveColumn,
+    ProactiveItem, RequestRow, Section,
 };
 use report_core::{Cell, Date, Place, ProseField, Report, TableId};
 
@@ -17,33 +19,6 @@ use super::{Format, Imported};
 use crate::blocks::{Block, Source};
 use crate::diagnostic::{ImportDiagnostic, ImportProblem};
 use crate::text::{is_value, is_value_cell, normalise, similarity, strip_numbering};
-
-/// The six section headings: number, the words that identify it, the known printed forms.
-const SECTIONS: [(u8, &[&str], &[&str]); 6] = [
-    (1, &["总体情况"], &["一、总体情况"]),
-    (2, &["主动公开政府信息"], &["二、主动公开政府信息情况"]),
-    (3, &["收到和处理"], &["三、收到和处理政府信息公开申请情况"]),
-    (
-        4,
-        &["复议"],
-        &[
-            "四、政府信息公开行政复议、行政诉讼情况",
-            "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
-            "四、因政府信息公开申请行政复议、提起行政诉讼的情况",
-        ],
-    ),
-    (
-        5,
-        &["问题"],
-        &[
-            "五、存在的主要问题及改进情况",
-            "五、政府信息公开工作存在的主要问题及改进情况",
-        ],
-    ),
-    (6, &["其他需要报告"], &["六、其他需要报告的事项"]),
-];
-
-const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
 
 /// The section a heading starts, and whether it is printed as the format prints it.
 pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
@@ -56,14 +31,14 @@ pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
     if chars.next()? != '、' {
         return None;
     }
-    let number = NUMERALS.iter().position(|&c| c == numeral)? as u8 + 1;
-    let (_, words, forms) = SECTIONS[usize::from(number) - 1];
-    if !words.iter().any(|w| norm.contains(w)) {
+    let section = Section::from_numeral(numeral)?;
+    if !section.def().words.iter().any(|w| norm.contains(w)) {
         return None;
     }
-    let canonical = forms
-        .iter()
+    let canonical = section
+        .printed_forms()
         .any(|f| norm.trim_end_matches(['。', '：']) == normalise(f));
+    let number = section.number();
     Some((number, canonical))
 }
 
@@ -111,7 +86,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
                                 format!(
                                     "标题“{}”与格式的写法不同，已按第{}部分读取",
                                     text.trim(),
-                                    NUMERALS[usize::from(number) - 1]
+                                    Section::from_number(number).map_or('？', |s| s.def().numeral)
                                 ),
                             )
                             .at(*source),
@@ -162,12 +137,11 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
         ));
     }
 
-    for number in 1..=6u8 {
-        if !sections.contains_key(&number) && !sections.is_empty() {
-            let (_, _, forms) = SECTIONS[usize::from(number) - 1];
+    for expected in Section::ALL {
+        if !sections.contains_key(&expected.number()) && !sections.is_empty() {
             reader.diagnose(ImportDiagnostic::new(
                 ImportProblem::MissingHeading,
-                format!("没有找到标题“{}”", forms[0]),
+                format!("没有找到标题“{}”", expected.heading(edition)),
             ));
         }
     }
@@ -298,15 +272,16 @@ fn detect_edition(blocks: &[Block], year: Option<u16>) -> Edition {
         .collect::<Vec<_>>()
         .join("\n");
     let text = normalise(&text);
-    let marks_2019 = [
-        "本年新制作数量",
-        "本年增/减",
-        "其他对外管理服务事项",
-        "政府集中采购",
-    ];
-    if marks_2019.iter().any(|m| text.contains(m)) {
+    let count = |edition| {
+        edition_marks(edition)
+            .into_iter()
+            .filter(|m| text.contains(&normalise(m)))
+            .count()
+    };
+    let (marks_2019, marks_2021) = (count(Edition::V2019), count(Edition::V2021));
+    if marks_2019 > marks_2021 {
         Edition::V2019
-    } else if text.contains("本年制发件数") {
+    } else if marks_2021 > marks_2019 {
         Edition::V2021
     } else {
         year.and_then(Edition::for_year).unwrap_or(Edition::V2021)
@@ -887,10 +862,16 @@ fn resolve_request_runs(reader: &mut Reader, runs: Vec<(RequestRow, String, Sour
     }
     let mut options: Vec<Vec<Vec<String>>> = Vec::new();
     for (row, run, source) in &runs {
-        let balanced: Vec<Vec<String>> = splits(run, 7)
+        let places = row_places(*row);
+        let balanced: Vec<Vec<String>> = splits(run, places.len())
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| as_counts(s).is_some_and(|n| n[..6].iter().sum::<u64>() == n[6]))
+            .filter(|s| {
+                as_counts(s).is_some_and(|n| {
+                    Equation::RowTotal(*row).holds_with(&reader.report, values_at(&places, &n))
+                        == Some(true)
+                })
+            })
             .collect();
         if balanced.is_empty() {
             unreadable(reader, Place::Requests(*row, None), run, *source);
@@ -909,7 +890,7 @@ fn resolve_request_runs(reader: &mut Reader, runs: Vec<(RequestRow, String, Sour
                 choice[i] = rest % options[i].len();
                 rest /= options[i].len();
             }
-            if columns_balance(&runs, &options, &choice) {
+            if columns_balance(&reader.report, &runs, &options, &choice) {
                 solutions.push(choice.clone());
             }
         }
@@ -930,46 +911,47 @@ fn resolve_request_runs(reader: &mut Reader, runs: Vec<(RequestRow, String, Sour
         if opts.is_empty() {
             continue;
         }
-        let places: Vec<Place> = Applicant::ALL
-            .iter()
-            .map(|&c| Place::Requests(*row, Some(c)))
-            .collect();
-        place_options(reader, &opts, &places, run, *source);
+        place_options(reader, &opts, &row_places(*row), run, *source);
     }
 }
 
+/// The cells of a 表三 row, in printed order.
+fn row_places(row: RequestRow) -> Vec<Place> {
+    Applicant::ALL
+        .iter()
+        .map(|&c| Place::Requests(row, Some(c)))
+        .collect()
+}
+
+/// Looks the value of a place up in `values`, which hold the cells of `places` in order.
+fn values_at<'a>(places: &'a [Place], values: &'a [u64]) -> impl Fn(Place) -> Option<u64> + 'a {
+    move |place| {
+        let i = places.iter().position(|&p| p == place)?;
+        values.get(i).copied()
+    }
+}
+
+/// Whether the chosen splits keep every column equation of 表三 (H2, H3) that they and the
+/// cells already read decide.
 fn columns_balance(
+    report: &Report,
     runs: &[(RequestRow, String, Source)],
     options: &[Vec<Vec<String>>],
     choice: &[usize],
 ) -> bool {
-    let value = |row: RequestRow, col: usize| -> Option<u64> {
-        let i = runs.iter().position(|(r, _, _)| *r == row)?;
-        options[i].get(choice[i])?.get(col)?.parse().ok()
+    let value = |place: Place| -> Option<u64> {
+        let Place::Requests(row, Some(col)) = place else {
+            return None;
+        };
+        match runs.iter().position(|(r, _, _)| *r == row) {
+            Some(i) => options[i].get(choice[i])?.get(col.index())?.parse().ok(),
+            None => report.cell(place).and_then(Cell::count),
+        }
     };
-    let results: Vec<RequestRow> = runs
-        .iter()
-        .map(|(r, _, _)| *r)
-        .filter(|r| r.def().role == report_core::layout::RowRole::Result)
-        .collect();
-    (0..7).all(|col| {
-        let total = value(RequestRow::ResultsTotal, col);
-        let sum: Option<u64> = results.iter().map(|&r| value(r, col)).sum();
-        let h2 = match (total, sum) {
-            (Some(t), Some(s)) => t == s,
-            _ => true,
-        };
-        let h3 = match (
-            value(RequestRow::New, col),
-            value(RequestRow::CarriedOver, col),
-            total,
-            value(RequestRow::CarriedForward, col),
-        ) {
-            (Some(a), Some(b), Some(c), Some(d)) => a + b == c + d,
-            _ => true,
-        };
-        h2 && h3
-    })
+    table_equations(report)
+        .into_iter()
+        .filter(|e| matches!(e, Equation::ResultsColumn(_) | Equation::IntakeBalance(_)))
+        .all(|e| e.holds_with(report, value) != Some(false))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1037,8 +1019,13 @@ fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
                 .unwrap_or_default()
                 .into_iter()
                 .filter(|s| {
-                    as_counts(s)
-                        .is_some_and(|n| n.chunks(5).all(|g| g[..4].iter().sum::<u64>() == g[4]))
+                    as_counts(s).is_some_and(|n| {
+                        AppealGroup::ALL.iter().all(|&g| {
+                            Equation::AppealTotal(g)
+                                .holds_with(&reader.report, values_at(&places, &n))
+                                == Some(true)
+                        })
+                    })
                 })
                 .collect();
             place_options(reader, &balanced, &places, run, row.source);

@@ -6,7 +6,7 @@
 //! numbers and is removed. Splitting the numbers into cells is left to the interpreter, which
 //! knows the arithmetic.
 
-use report_core::layout::{Edition, ProactiveItem, RequestRow};
+use report_core::layout::{Edition, ProactiveItem, RequestRow, Section};
 
 use crate::blocks::{Block, Source};
 use crate::text::strip_numbering;
@@ -88,17 +88,22 @@ fn headings(body: &str) -> Vec<(u8, usize, usize)> {
     let squeezed = Squeezed::new(body);
     let mut out = Vec::new();
     let mut from = 0;
-    let fixed: [(u8, &str, &str); 6] = [
-        (1, "一、总体情况", ""),
-        (2, "二、主动公开政府信息情况", ""),
-        (3, "三、收到和处理政府信息公开申请情况", ""),
-        (4, "四、", "复议"),
-        (5, "五、", "问题"),
-        (6, "六、其他需要报告的事项", ""),
-    ];
+    // A heading printed one way only is found whole; one with several wordings by its numeral
+    // and the word all its wordings share.
+    let fixed = Section::ALL.map(|section| {
+        let forms: Vec<&str> = section.printed_forms().collect();
+        match forms[..] {
+            [only] => (section.number(), only.to_owned(), ""),
+            _ => (
+                section.number(),
+                format!("{}、", section.def().numeral),
+                section.def().words.first().copied().unwrap_or_default(),
+            ),
+        }
+    });
     for (number, start, word) in fixed {
         let mut search = from;
-        while let Some((at, end, end_char)) = squeezed.find(start, search, body) {
+        while let Some((at, end, end_char)) = squeezed.find(&start, search, body) {
             if word.is_empty() {
                 out.push((number, at, end));
                 from = end_char;
