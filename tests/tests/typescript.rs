@@ -4,21 +4,14 @@
 
 use std::path::PathBuf;
 
-use report_core::typescript::{declarations, doc_decl};
-use report_io::{ImportDiagnostic, Source};
+use report_core::typescript::declarations;
 
 fn generated() -> String {
-    let cfg = ts_rs::Config::default();
-    let io = [
-        doc_decl::<Source>(&cfg, "Where a cell was read: the line of a text, or the table, row and column (1-based, merged cells counted as the grid) of an HTML page."),
-        doc_decl::<ImportDiagnostic>(&cfg, "Something an importer could not read, or read only with doubt."),
-    ];
     format!(
         "// Generated from the Rust types by tests/tests/typescript.rs; do not edit.\n\
-         // The JSON contract version {}.\n\n{}\n\n{}\n",
+         // The JSON contract version {}.\n\n{}\n",
         report_core::CONTRACT_VERSION,
         declarations(),
-        io.join("\n\n")
     )
 }
 
@@ -55,7 +48,7 @@ fn declarations_name_every_cell_key_of_both_editions() {
         "export type Report",
         "export type Diagnostic",
         "export type CheckResult",
-        "export type ImportDiagnostic",
+        "export type Source",
     ] {
         assert!(text.contains(name), "{name} is missing");
     }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use report_core::{check, CheckOptions, CheckResult, Lang, Report};
+use report_core::{CheckOptions, CheckResult, Lang, Report};
 
-use crate::{load, FileError, Loaded};
+use crate::load::{load, FileError, Loaded};
 
 /// The extensions of the files a folder is searched for (any case).
 const REPORT_EXTENSIONS: &[&str] = &[
@@ -214,12 +214,8 @@ pub fn check_all(
             let outcome = loaded.map(|loaded| {
                 let (previous, paired) = previous.pair(&loaded.report);
                 pairing = paired;
-                let mut result = check(&loaded.report, &CheckOptions { previous, lang });
                 // Import errors make the report as untrustworthy as rule errors.
-                for d in &loaded.import {
-                    result.counts.add(d.severity);
-                }
-                result.valid = result.counts.errors == 0;
+                let result = loaded.check(&CheckOptions { previous, lang });
                 let mut loaded = loaded;
                 if !keep_reports {
                     let r = &loaded.report;
@@ -238,20 +234,13 @@ pub fn check_all(
 }
 
 /// The codes of a result's errors, in order, each once with its count ("H4×2").
-pub fn error_codes(result: &CheckResult, loaded: &Loaded) -> String {
+pub fn error_codes(result: &CheckResult) -> String {
     let mut codes: Vec<(&str, usize)> = Vec::new();
-    let errors = loaded
-        .import
+    let errors = result
+        .diagnostics
         .iter()
         .filter(|d| d.severity == report_core::Severity::Error)
-        .map(|d| d.code)
-        .chain(
-            result
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == report_core::Severity::Error)
-                .map(|d| d.code),
-        );
+        .map(|d| d.code);
     for code in errors {
         match codes.iter_mut().find(|(c, _)| *c == code) {
             Some((_, n)) => *n += 1,
@@ -303,7 +292,7 @@ pub fn csv(results: &[Checked]) -> String {
                 result.counts.errors.to_string(),
                 result.counts.warnings.to_string(),
                 result.counts.infos.to_string(),
-                error_codes(result, loaded),
+                error_codes(result),
                 checked.pairing.path().unwrap_or_default().to_owned(),
                 note.unwrap_or_default(),
             ],

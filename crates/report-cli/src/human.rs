@@ -5,7 +5,8 @@ use std::fmt::Write;
 use report_core::message::{edition_short_zh, table_title_zh};
 use report_core::{CheckResult, Diagnostic, Lang, Severity, TableId};
 
-use crate::{Checked, Loaded};
+use crate::batch::Checked;
+use crate::load::Loaded;
 
 fn severity_label(severity: Severity, lang: Lang) -> &'static str {
     match lang {
@@ -42,13 +43,7 @@ fn write_headline(out: &mut String, severity: Severity, code: &str, message: &st
     );
 }
 
-fn write_group(
-    out: &mut String,
-    title: &str,
-    diagnostics: &[&Diagnostic],
-    loaded: &Loaded,
-    lang: Lang,
-) {
+fn write_group(out: &mut String, title: &str, diagnostics: &[&Diagnostic], lang: Lang) {
     let _ = writeln!(out, "\n  {title}");
     for d in diagnostics {
         write_headline(out, d.severity, d.code, &d.message, lang);
@@ -69,7 +64,7 @@ fn write_group(
             };
             let _ = writeln!(out, "        {label}{}{more}", shown.join(" "));
         }
-        if let Some(source) = loaded.source_of(d) {
+        if let Some(source) = d.source {
             if lang == Lang::Zh {
                 let _ = writeln!(out, "        原文：{}", source.describe_zh());
             } else {
@@ -115,15 +110,19 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
             let _ = writeln!(out, "  {verdict}: {}", counts_line(result, lang));
         }
     }
-    if !loaded.import.is_empty() {
+    let (import, rules): (Vec<&Diagnostic>, Vec<&Diagnostic>) = result
+        .diagnostics
+        .iter()
+        .partition(|d| d.import_problem().is_some());
+    if !import.is_empty() {
         let title = if lang == Lang::Zh { "导入" } else { "Import" };
         let _ = writeln!(out, "\n  {title}");
-        for d in &loaded.import {
+        for d in import {
             write_headline(out, d.severity, d.code, &d.message, lang);
         }
     }
     let mut groups: Vec<Option<TableId>> = Vec::new();
-    for d in &result.diagnostics {
+    for d in &rules {
         if !groups.contains(&group_of(d)) {
             groups.push(group_of(d));
         }
@@ -131,9 +130,9 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
     // Tables in printed order; prose and metadata after them.
     groups.sort_by_key(|g| g.map_or(usize::MAX, |t| t as usize));
     for group in groups {
-        let mut members: Vec<&Diagnostic> = result
-            .diagnostics
+        let mut members: Vec<&Diagnostic> = rules
             .iter()
+            .copied()
             .filter(|d| group_of(d) == group)
             .collect();
         // Errors first; within a severity, the order of the places named.
@@ -144,7 +143,7 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
                 t.english_name().to_owned()
             }),
         };
-        write_group(out, &title, &members, loaded, lang);
+        write_group(out, &title, &members, lang);
     }
 }
 
@@ -199,7 +198,7 @@ fn summary_table(results: &[Checked], lang: Lang) -> String {
                 let verdict = match (lang, result.valid) {
                     (Lang::Zh, true) => "通过".to_owned(),
                     (Lang::En, true) => "valid".to_owned(),
-                    (_, false) => crate::batch::error_codes(result, loaded),
+                    (_, false) => crate::batch::error_codes(result),
                 };
                 vec![
                     checked.path.clone(),
@@ -325,7 +324,7 @@ pub fn sum_notes(results: &[Checked], total: &report_core::aggregate::Sum) -> St
                     c.path.clone(),
                     loaded.report.agency.clone(),
                     result.counts.errors.to_string(),
-                    crate::batch::error_codes(result, loaded),
+                    crate::batch::error_codes(result),
                 ]
             })
         })

@@ -12,6 +12,7 @@ use crate::layout::{Edition, TableId};
 use crate::place::Place;
 use crate::prose::Statement;
 use crate::report::AgencyLevel;
+use crate::source::Source;
 
 /// How serious a diagnostic is.
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -176,6 +177,66 @@ pub enum DateProblem {
     },
 }
 
+/// What went wrong reading a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum ImportProblem {
+    /// A table was not found.
+    MissingTable,
+    /// A table row's label matches no row of the format; its numbers were not used.
+    UnrecognisedRow,
+    /// A row's numbers could not be placed in its cells.
+    UnreadableRow,
+    /// Numbers run together split into cells in more than one way that every rule accepts.
+    AmbiguousCell,
+    /// A section heading was not found.
+    MissingHeading,
+    /// The report year or the agency could not be found in the title.
+    MissingTitle,
+    /// A section heading is printed with a variant or typo.
+    HeadingVariant,
+}
+
+impl ImportProblem {
+    /// The stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            ImportProblem::MissingTable => "I1",
+            ImportProblem::UnrecognisedRow => "I2",
+            ImportProblem::UnreadableRow => "I3",
+            ImportProblem::AmbiguousCell => "I4",
+            ImportProblem::MissingHeading => "I5",
+            ImportProblem::MissingTitle => "I6",
+            ImportProblem::HeadingVariant => "I7",
+        }
+    }
+
+    /// The stable name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            ImportProblem::MissingTable => "missing-table",
+            ImportProblem::UnrecognisedRow => "unrecognised-row",
+            ImportProblem::UnreadableRow => "unreadable-row",
+            ImportProblem::AmbiguousCell => "ambiguous-cell",
+            ImportProblem::MissingHeading => "missing-heading",
+            ImportProblem::MissingTitle => "missing-title",
+            ImportProblem::HeadingVariant => "heading-variant",
+        }
+    }
+
+    /// How serious it is: whatever leaves cells unknown is an error.
+    pub const fn severity(self) -> Severity {
+        match self {
+            ImportProblem::MissingTable
+            | ImportProblem::UnreadableRow
+            | ImportProblem::AmbiguousCell => Severity::Error,
+            ImportProblem::UnrecognisedRow
+            | ImportProblem::MissingHeading
+            | ImportProblem::MissingTitle => Severity::Warning,
+            ImportProblem::HeadingVariant => Severity::Info,
+        }
+    }
+}
+
 /// What a rule found, before it is put into words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Finding {
@@ -253,6 +314,9 @@ pub enum Finding {
     },
     /// The publication date (S7).
     Publication(DateProblem),
+    /// Something of the document could not be read (an importer's finding, I1–I7). Its places
+    /// are those the diagnostic names.
+    Import(ImportProblem),
 }
 
 impl Finding {
@@ -287,6 +351,7 @@ impl Finding {
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
+            Finding::Import(_) => Vec::new(),
         }
     }
 
@@ -329,12 +394,29 @@ pub struct Diagnostic {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub likely_culprit: Option<String>,
+    /// The cells a form or a published page marks for this diagnostic, as JSON Pointers: the
+    /// same cells in every front end; absent when it marks none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Vec<String>>"))]
+    pub marks: Vec<String>,
+    /// For a cell whose numbers run together (I4): every value it may hold, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Vec<String>>"))]
+    pub candidates: Vec<String>,
+    /// Where in the imported document it is: for an import diagnostic the place it read, for a
+    /// rule's the place its first cell was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub source: Option<Source>,
     /// The places named, primary first (the same as `cells`, typed).
     #[serde(skip)]
     pub places: Vec<Place>,
     /// What the rule found.
     #[serde(skip)]
     pub finding: Finding,
+    /// The likely culprit, typed.
+    #[serde(skip)]
+    pub culprit: Option<Place>,
 }
 
 /// Writes a figure as a JSON number when it is exact in every JSON reader (|n| < 2^53), and as a
@@ -352,6 +434,92 @@ impl Diagnostic {
     /// The table the diagnostic is about, if any.
     pub fn table(&self) -> Option<TableId> {
         self.places.first().and_then(Place::table)
+    }
+
+    /// The cells a form or a published page marks for this diagnostic, for every front end
+    /// alike: none for a note, for blanks (H5, shown as blanks instead) or for sums that blanks
+    /// leave unverifiable; for a broken equation the cell that states its result (its first
+    /// cell) and the likely culprit; otherwise every place named.
+    pub fn marked_places(&self) -> Vec<Place> {
+        if self.severity == Severity::Info {
+            return Vec::new();
+        }
+        match &self.finding {
+            Finding::Blanks { .. } | Finding::Incomplete { .. } => Vec::new(),
+            Finding::Imbalance { cells, .. } => {
+                let mut marked: Vec<Place> = cells.first().copied().into_iter().collect();
+                marked.extend(self.culprit.filter(|c| !marked.contains(c)));
+                marked
+            }
+            _ => self.places.clone(),
+        }
+    }
+
+    /// Sets [`Diagnostic::marks`] from [`Diagnostic::marked_places`].
+    pub fn mark(&mut self) {
+        self.marks = self.marked_places().iter().map(Place::pointer).collect();
+    }
+
+    /// An importer's diagnostic of `problem` with `message` (in Chinese).
+    pub fn import(problem: ImportProblem, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code: problem.code(),
+            rule: problem.name(),
+            severity: problem.severity(),
+            message: message.into(),
+            cells: Vec::new(),
+            expected: None,
+            actual: None,
+            difference: None,
+            likely_culprit: None,
+            marks: Vec::new(),
+            candidates: Vec::new(),
+            source: None,
+            places: Vec::new(),
+            finding: Finding::Import(problem),
+            culprit: None,
+        }
+    }
+
+    /// Names the places concerned, primary first.
+    pub fn with_places(mut self, places: Vec<Place>) -> Self {
+        self.cells = places.iter().map(Place::pointer).collect();
+        self.places = places;
+        self.mark();
+        self
+    }
+
+    /// Names places that are no [`Place`] (a whole table, `/requests`) by their JSON Pointers.
+    pub fn with_pointers(mut self, pointers: Vec<String>) -> Self {
+        self.cells = pointers;
+        self
+    }
+
+    /// Says where in the document; the message of an import diagnostic then starts with it.
+    pub fn at(mut self, source: Source) -> Self {
+        self.source = Some(source);
+        let place = source.describe_zh();
+        if matches!(self.finding, Finding::Import(_))
+            && !place.is_empty()
+            && !self.message.starts_with('第')
+        {
+            self.message = format!("{place}：{}", self.message);
+        }
+        self
+    }
+
+    /// Lists the values an ambiguous cell may hold.
+    pub fn with_candidates(mut self, candidates: Vec<String>) -> Self {
+        self.candidates = candidates;
+        self
+    }
+
+    /// The import problem, for an importer's diagnostic.
+    pub fn import_problem(&self) -> Option<ImportProblem> {
+        match self.finding {
+            Finding::Import(problem) => Some(problem),
+            _ => None,
+        }
     }
 }
 

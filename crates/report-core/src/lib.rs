@@ -33,6 +33,7 @@ pub mod cell;
 pub mod compare;
 pub mod date;
 pub mod diagnostic;
+pub mod edit;
 pub mod equation;
 pub mod json;
 pub mod layout;
@@ -43,6 +44,7 @@ pub mod report;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod source;
 pub mod table;
 pub mod totals;
 #[cfg(feature = "typescript")]
@@ -51,7 +53,7 @@ pub mod typescript;
 use serde::Serialize;
 
 pub use cell::Cell;
-pub use diagnostic::{Counts, Diagnostic, Finding, Lang, Severity};
+pub use diagnostic::{Counts, Diagnostic, Finding, ImportProblem, Lang, Severity};
 pub use layout::{
     AppealGroup, Applicant, Edition, Outcome, ProactiveColumn, ProactiveItem, RequestRow, TableId,
 };
@@ -59,9 +61,10 @@ pub use layout::{ProseField, Section};
 pub use place::Place;
 pub use report::{AgencyLevel, Date, Overview, ReadError, Report};
 pub use rules::{Rule, RuleMeta, RULES};
+pub use source::Source;
 
 /// The version of the JSON contract (report, diagnostics and schema).
-pub const CONTRACT_VERSION: &str = "1.0";
+pub const CONTRACT_VERSION: &str = "1.1";
 
 /// How to check a report.
 #[derive(Clone, Copy, Debug, Default)]
@@ -107,6 +110,9 @@ pub fn check(report: &Report, options: &CheckOptions<'_>) -> CheckResult {
         ranked.into_iter().map(|(_, d)| d).collect()
     };
     name_culprits(&mut diagnostics, report, options.lang);
+    for d in &mut diagnostics {
+        d.mark();
+    }
     let counts = Counts::of(&diagnostics);
     CheckResult {
         valid: counts.errors == 0,
@@ -137,8 +143,12 @@ fn diagnose(meta: &'static RuleMeta, finding: Finding, report: &Report, lang: La
         actual,
         difference: expected.zip(actual).map(|(e, a)| a - e),
         likely_culprit: None,
+        marks: Vec::new(),
+        candidates: Vec::new(),
+        source: None,
         places,
         finding,
+        culprit: None,
     }
 }
 
@@ -188,6 +198,7 @@ fn name_culprits(diagnostics: &mut [Diagnostic], report: &Report, lang: Lang) {
             .collect();
         if let [culprit] = candidates[..] {
             d.likely_culprit = Some(culprit.pointer());
+            d.culprit = Some(culprit);
             d.message
                 .push_str(&message::culprit_note(&culprit, report, lang));
         }

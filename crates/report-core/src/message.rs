@@ -5,7 +5,7 @@ use crate::diagnostic::{
 };
 use crate::equation::{Bound, Equation};
 use crate::layout::{
-    Applicant, Edition, Outcome, ProactiveColumn, RequestRow, TableId, REQUESTS_NOTE,
+    Applicant, Edition, Outcome, ProactiveColumn, ProseField, RequestRow, TableId, REQUESTS_NOTE,
 };
 use crate::place::Place;
 use crate::prose::Topic;
@@ -355,12 +355,13 @@ fn zh(finding: &Finding, report: &Report) -> String {
         Finding::Prose(m) => prose_zh(m),
         Finding::Fees(problem) => match problem {
             FeeProblem::AmountNotStated { unpaid: Some(n) } => format!(
-                "表三（六）2 有 {n} 件申请因逾期未缴纳费用不再处理，但「六、其他需要报告的事项」没有说明收取信息处理费的情况。"
+                "表三（六）2 有 {n} 件申请因逾期未缴纳费用不再处理，但「{}」没有说明收取信息处理费的情况。",
+                ProseField::OtherMatters.heading_in(edition)
             ),
-            FeeProblem::AmountNotStated { unpaid: None } => {
-                "「六、其他需要报告的事项」提到信息处理费，但没有写明金额（例如“收取信息处理费 300 元”或“未收取信息处理费”）。"
-                    .to_owned()
-            }
+            FeeProblem::AmountNotStated { unpaid: None } => format!(
+                "「{}」提到信息处理费，但没有写明金额（例如“收取信息处理费 300 元”或“未收取信息处理费”）。",
+                ProseField::OtherMatters.heading_in(edition)
+            ),
             FeeProblem::WrongUnit => {
                 "「六」以“万元”表述信息处理费；信息处理费按元计，万元是表二“行政事业性收费”的单位，请核对是否混淆。"
                     .to_owned()
@@ -375,9 +376,13 @@ fn zh(finding: &Finding, report: &Report) -> String {
             list_zh(cells, edition)
         ),
         Finding::Plan(problem) => match problem {
-            PlanProblem::Missing => "「五、存在的主要问题及改进情况」没有内容。".to_owned(),
+            PlanProblem::Missing => format!(
+                "「{}」没有内容。",
+                ProseField::Problems.heading_in(edition)
+            ),
             PlanProblem::Boilerplate { chars } => format!(
-                "「五、存在的主要问题及改进情况」只有 {chars} 个字或仍是模板文字，应具体写明存在的问题和改进措施。"
+                "「{}」只有 {chars} 个字或仍是模板文字，应具体写明存在的问题和改进措施。",
+                ProseField::Problems.heading_in(edition)
             ),
             PlanProblem::WrongYear { found, expected, quote: q } => format!(
                 "「五」的改进计划写的是 {found} 年（“{}”），本报告为 {} 年度，应规划 {expected} 年的工作。",
@@ -398,6 +403,7 @@ fn zh(finding: &Finding, report: &Report) -> String {
                 report.year
             ),
         },
+        Finding::Import(_) => "文档中有内容未能读取，请对照原文核对。".to_owned(),
     }
 }
 
@@ -521,6 +527,7 @@ fn en(finding: &Finding, report: &Report) -> String {
             }
             DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
         },
+        Finding::Import(problem) => format!("The document could not be read in full ({}).", problem.name()),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::layout::{CellKind, Labels};
 use crate::table::{AppealsLayout, ProactiveLayout, RequestsLayout, TableLayout};
 use crate::{
     AgencyLevel, CheckResult, Counts, Diagnostic, Edition, Overview, Report, RuleMeta, Severity,
+    Source,
 };
 
 /// The declarations, each exported, in dependency order.
@@ -16,16 +17,17 @@ pub fn declarations() -> String {
         doc_decl::<Edition>(&cfg, "The edition of the national format."),
         doc_decl::<AgencyLevel>(&cfg, "An agency's administrative level."),
         doc_decl::<Overview>(&cfg, "一、总体情况: one text, or the five sub-parts."),
-        table::<ProactiveLayout>("ProactiveTable", "表二 主动公开政府信息情况"),
-        table::<RequestsLayout>("RequestsTable", "表三 收到和处理政府信息公开申请情况"),
-        table::<AppealsLayout>("AppealsTable", "表四 政府信息公开行政复议、行政诉讼情况"),
+        table::<ProactiveLayout>("ProactiveTable"),
+        table::<RequestsLayout>("RequestsTable"),
+        table::<AppealsLayout>("AppealsTable"),
         // Tables left out of the JSON are read as not printed.
         doc_decl::<Report>(&cfg, "A report, as the JSON contract writes it.")
             .replace("proactive: ProactiveTable", "proactive?: ProactiveTable")
             .replace("requests: RequestsTable", "requests?: RequestsTable")
             .replace("appeals: AppealsTable", "appeals?: AppealsTable"),
         doc_decl::<Severity>(&cfg, "How serious a diagnostic is."),
-        doc_decl::<Diagnostic>(&cfg, "One finding of a rule, with every cell named by its JSON Pointer, the primary cell first."),
+        doc_decl::<Source>(&cfg, "Where something was read in a document: the line of a text, or the table, row and column (1-based, merged cells counted as the grid) of an HTML page or Word document."),
+        doc_decl::<Diagnostic>(&cfg, "One finding of a rule or an importer, with every cell named by its JSON Pointer, the primary cell first."),
         doc_decl::<Counts>(&cfg, "How many diagnostics of each severity."),
         doc_decl::<CheckResult>(&cfg, "The result of checking a report."),
         doc_decl::<RuleMeta>(&cfg, "What a rule says about itself."),
@@ -51,7 +53,8 @@ fn describe(labels: Labels) -> &'static str {
 }
 
 /// A table as an object of rows, each an object of cells; both editions' keys, all optional.
-fn table<L: TableLayout>(name: &str, doc: &str) -> String {
+fn table<L: TableLayout>(name: &str) -> String {
+    let doc = format!("{} {}", L::ID.short_name(), L::ID.heading());
     let mut out = format!("/** {doc}. A cell is a number, the text printed, or null when blank. */\nexport type {name} = {{\n");
     for &row in L::rows() {
         out.push_str(&format!(

@@ -16,7 +16,7 @@ fn into_error(message: impl std::fmt::Display) -> JsError {
 #[derive(Serialize)]
 struct Imported<'a> {
     report: &'a Report,
-    diagnostics: &'a [report_io::ImportDiagnostic],
+    diagnostics: &'a [report_core::Diagnostic],
     format: report_io::Format,
     format_name: &'static str,
     /// Where each cell was read, by JSON Pointer (table, row and column of an HTML page).
@@ -54,6 +54,85 @@ pub fn import_html(html: &str) -> Result<String, JsError> {
 pub fn import_text(text: &str) -> Result<String, JsError> {
     let format = report_io::import::detect(text);
     imported_json(&report_io::import_as(text, format).map_err(into_error)?)
+}
+
+/// What a published page's reader may say of the report where the page does not say it, and how
+/// to check it.
+#[derive(serde::Deserialize, Default)]
+struct PageOptions {
+    #[serde(default)]
+    edition: Option<String>,
+    #[serde(default)]
+    year: Option<u16>,
+    #[serde(default)]
+    agency: Option<String>,
+    /// Last year's report, as JSON text.
+    #[serde(default)]
+    previous: Option<String>,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+#[derive(Serialize)]
+struct PageChecked<'a> {
+    imported: Imported<'a>,
+    result: &'a report_core::CheckResult,
+}
+
+/// Reads a published page's report (HTML) and checks it as every front end does
+/// (`report_io::check_imported`: the importer's diagnostics first, all counted). `options` is
+/// JSON text: `{"edition"?, "year"?, "agency"?, "previous"? (JSON text), "lang"?}`; the first
+/// three replace what the page says. Returns `{"imported": …as importHtml…, "result":
+/// {valid, counts, diagnostics}}` as JSON text.
+#[wasm_bindgen(js_name = checkHtml)]
+pub fn check_html(html: &str, options: &str) -> Result<String, JsError> {
+    let options: PageOptions = serde_json::from_str(options).map_err(into_error)?;
+    let mut imported = report_io::import_as(html, report_io::Format::Html).map_err(into_error)?;
+    if let Some(edition) = options
+        .edition
+        .as_deref()
+        .and_then(report_core::Edition::from_key)
+    {
+        imported.report.edition = edition;
+    }
+    if let Some(year) = options.year {
+        imported.report.year = year;
+    }
+    if let Some(agency) = options.agency {
+        imported.report.agency = agency;
+    }
+    let previous = options
+        .previous
+        .map(|text| Report::from_json(&text))
+        .transpose()
+        .map_err(|e| {
+            into_error(format!(
+                "上年报告无法读取：{}",
+                e.describe(report_core::Lang::Zh)
+            ))
+        })?;
+    let lang = match options.lang.as_deref() {
+        Some("en") => report_core::Lang::En,
+        _ => report_core::Lang::Zh,
+    };
+    let result = report_io::check_imported(
+        &imported,
+        &report_core::CheckOptions {
+            previous: previous.as_ref(),
+            lang,
+        },
+    );
+    serde_json::to_string(&PageChecked {
+        imported: Imported {
+            report: &imported.report,
+            diagnostics: &imported.diagnostics,
+            format: imported.format,
+            format_name: imported.format.name_zh(),
+            sources: &imported.sources,
+        },
+        result: &result,
+    })
+    .map_err(into_error)
 }
 
 /// Renders report JSON to `html`, `txt`, `md`, `csv` or `docx`, as the bytes of the file.

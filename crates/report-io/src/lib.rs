@@ -15,11 +15,11 @@
 //! The crate does no I/O and builds for `wasm32-unknown-unknown`.
 
 pub mod blocks;
-pub mod diagnostic;
 pub mod export;
 pub mod import;
+pub mod review;
 pub mod text;
 
 pub use blocks::{Block, Source};
-pub use diagnostic::ImportDiagnostic;
 pub use import::{detect, import, import_as, Format, Imported};
+pub use review::{check_document, check_imported, check_read};

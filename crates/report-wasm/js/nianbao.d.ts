@@ -1,7 +1,7 @@
 // The nianbao package: check 政府信息公开工作年度报告 in any web page.
 // The types of the JSON it reads and returns are generated from the Rust types (types.d.ts).
 
-import type { CheckResult, Diagnostic, ImportDiagnostic, Report, RuleMeta, Source } from './types.js';
+import type { CheckResult, Diagnostic, Report, RuleMeta, Source } from './types.js';
 export type * from './types.js';
 
 /** Loads the checker. Call once and await it before `check`, `rules`, `schema` or `version`. */
@@ -45,7 +45,7 @@ export function version(): { version: string; contract: string };
 /** What an importer read from a page or text. */
 export interface Imported {
   report: Report;
-  diagnostics: ImportDiagnostic[];
+  diagnostics: Diagnostic[];
   format: string;
   format_name: string;
   /** Where each cell was read, by JSON Pointer. */

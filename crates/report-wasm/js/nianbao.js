@@ -146,12 +146,8 @@ function el(tag, props = {}, children = []) {
 
 const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
 
-/** The cells a diagnostic marks: the total and the likely culprit of an equation, else all. */
-function marked(d) {
-  if (d.severity === 'info') return [];
-  if (d.expected !== undefined) return [d.cells[0], d.likely_culprit].filter(Boolean);
-  return d.cells;
-}
+/** The cells a diagnostic marks, as the checker decides for every front end. */
+const marked = (d) => d.marks ?? [];
 
 // Remembers what was on a host element before a mark, to put it back exactly.
 class Marks {
@@ -262,6 +258,8 @@ function options(element, given) {
   };
 }
 
+const FIELDS = 'input[data-cell], textarea[data-cell], select[data-cell]';
+
 /**
  * Checks the report in `element` and marks what is wrong in place.
  *
@@ -273,8 +271,7 @@ function options(element, given) {
 export async function attach(element, given = {}) {
   await init(given);
   styleHost(element.ownerDocument);
-  const fieldSelector = 'input[data-cell], textarea[data-cell], select[data-cell]';
-  const mode = given.mode ?? (element.querySelector(fieldSelector) ? 'form' : 'page');
+  const mode = given.mode ?? (element.querySelector(FIELDS) ? 'form' : 'page');
   let box = given.summary;
   if (box === undefined) {
     box = document.createElement('nianbao-check');
@@ -283,87 +280,94 @@ export async function attach(element, given = {}) {
   }
   const marks = new Marks();
   const handle = { result: null, mode, check: null, detach: null };
+  const removeBox = () => {
+    if (box?.hasAttribute?.('data-attached')) box.remove();
+  };
   const report = (state) => {
     handle.result = state.result ?? null;
     summarise(box || null, state);
     element.dispatchEvent(new CustomEvent('nianbao-checked', { bubbles: true, detail: state }));
   };
 
-  if (mode === 'form') {
-    const fields = () => [...element.querySelectorAll(fieldSelector)];
-    const run = () => {
-      marks.clear();
-      const inputs = fields();
-      const opts = options(box, given);
-      let result;
-      try {
-        result = checkFields(inputs.map((f) => [f.getAttribute('data-cell'), String(f.value)]), opts);
-      } catch (e) {
-        report({ problem: e.message, focus: () => {} });
-        return;
-      }
-      const byCell = new Map(inputs.map((f) => [f.getAttribute('data-cell'), f]));
-      const notes = new Map();
-      for (const d of result.diagnostics) {
-        if (d.code === 'H5') continue; // blanks: the form is still being filled
-        for (const pointer of marked(d)) {
-          const field = byCell.get(pointer);
-          if (!field) continue;
-          const note = notes.get(field) ?? { severity: d.severity, lines: [] };
-          if (d.severity === 'error') note.severity = 'error';
-          note.lines.push(d.message);
-          notes.set(field, note);
-        }
-      }
-      let n = 0;
-      for (const [field, note] of notes) {
-        const id = `nianbao-note-${(n += 1)}`;
-        // In a table cell the note floats below the input while it has focus or the pointer, so
-        // that the host's table keeps its layout; elsewhere it stands under the field.
-        const cell = field.parentElement?.matches('td, th') ? field.parentElement : null;
-        const span = el('span', { class: cell ? 'nianbao-note nianbao-float' : 'nianbao-note', id, 'data-severity': note.severity, text: note.lines.join('；') });
-        if (cell) marks.set(cell, 'data-nianbao-host', '');
-        field.after(span);
-        marks.add(span);
-        marks.set(field, MARK, note.severity);
-        marks.set(field, 'aria-invalid', 'true');
-        const described = field.getAttribute('aria-describedby');
-        marks.set(field, 'aria-describedby', described ? `${described} ${id}` : id);
-      }
-      report({ result, unknown: result.unknown, focus: (pointer) => flash(byCell.get(pointer)) });
-    };
-    element.addEventListener('input', run);
-    element.addEventListener('change', run);
-    handle.check = run;
-    handle.detach = () => {
-      element.removeEventListener('input', run);
-      element.removeEventListener('change', run);
-      marks.clear();
-      if (box?.hasAttribute?.('data-attached')) box.remove();
-    };
-    run();
-    return handle;
-  }
+  const attached = { element, box, given, marks, handle, report, removeBox };
+  if (mode === 'form') attachForm(attached);
+  else await attachPage(attached);
+  return handle;
+}
 
+/** Marks a form field and puts its note beside it, linked by aria-describedby. */
+function annotate(marks, field, note, id) {
+  // In a table cell the note floats below the input while it has focus or the pointer, so that
+  // the host's table keeps its layout; elsewhere it stands under the field.
+  const cell = field.parentElement?.matches('td, th') ? field.parentElement : null;
+  const span = el('span', { class: cell ? 'nianbao-note nianbao-float' : 'nianbao-note', id, 'data-severity': note.severity, text: note.lines.join('；') });
+  if (cell) marks.set(cell, 'data-nianbao-host', '');
+  field.after(span);
+  marks.add(span);
+  marks.set(field, MARK, note.severity);
+  marks.set(field, 'aria-invalid', 'true');
+  const described = field.getAttribute('aria-describedby');
+  marks.set(field, 'aria-describedby', described ? `${described} ${id}` : id);
+}
+
+/** Form mode: the [data-cell] fields are checked on every input; each marked field gets a note. */
+function attachForm({ element, box, given, marks, handle, report, removeBox }) {
+  const fields = () => [...element.querySelectorAll(FIELDS)];
+  const run = () => {
+    marks.clear();
+    const inputs = fields();
+    const opts = options(box, given);
+    let result;
+    try {
+      result = checkFields(inputs.map((f) => [f.getAttribute('data-cell'), String(f.value)]), opts);
+    } catch (e) {
+      report({ problem: e.message, focus: () => {} });
+      return;
+    }
+    const byCell = new Map(inputs.map((f) => [f.getAttribute('data-cell'), f]));
+    const notes = new Map();
+    for (const d of result.diagnostics) {
+      for (const pointer of marked(d)) {
+        const field = byCell.get(pointer);
+        if (!field) continue;
+        const note = notes.get(field) ?? { severity: d.severity, lines: [] };
+        if (d.severity === 'error') note.severity = 'error';
+        note.lines.push(d.message);
+        notes.set(field, note);
+      }
+    }
+    let n = 0;
+    for (const [field, note] of notes) annotate(marks, field, note, `nianbao-note-${(n += 1)}`);
+    report({ result, unknown: result.unknown, focus: (pointer) => flash(byCell.get(pointer)) });
+  };
+  element.addEventListener('input', run);
+  element.addEventListener('change', run);
+  handle.check = run;
+  handle.detach = () => {
+    element.removeEventListener('input', run);
+    element.removeEventListener('change', run);
+    marks.clear();
+    removeBox();
+  };
+  run();
+}
+
+/** Page mode: the published report's tables are read and checked; wrong cells are outlined. */
+async function attachPage({ element, box, given, marks, handle, report, removeBox }) {
   const run = async () => {
     marks.clear();
     let imported;
+    let result;
     // Portals print the report's title above the article body: it names the agency and year.
     const doc = element.ownerDocument;
     const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const opts = options(box, given);
     try {
-      imported = await importHtml(`<title>${escape(doc.title)}</title>${element.outerHTML}`);
+      const page = `<title>${escape(doc.title)}</title>${element.outerHTML}`;
+      const settings = { edition: opts.edition, year: opts.year, agency: opts.agency, previous: text(opts.previous), lang: opts.lang };
+      ({ imported, result } = JSON.parse((await importers()).checkHtml(page, JSON.stringify(settings))));
     } catch (e) {
       report({ problem: `本页没有读到年度报告的表格（${e.message}）`, focus: () => {} });
-      return;
-    }
-    let result;
-    const opts = options(box, given);
-    for (const key of ['edition', 'year', 'agency']) if (opts[key] !== undefined) imported.report[key] = opts[key];
-    try {
-      result = check(imported.report, opts);
-    } catch (e) {
-      report({ problem: e.message, focus: () => {} });
       return;
     }
     const grids = tablesInClosingOrder(element).map(grid);
@@ -390,10 +394,9 @@ export async function attach(element, given = {}) {
   handle.check = run;
   handle.detach = () => {
     marks.clear();
-    if (box?.hasAttribute?.('data-attached')) box.remove();
+    removeBox();
   };
   await run();
-  return handle;
 }
 
 /**

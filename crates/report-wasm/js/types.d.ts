@@ -1,5 +1,5 @@
 // Generated from the Rust types by tests/tests/typescript.rs; do not edit.
-// The JSON contract version 1.0.
+// The JSON contract version 1.1.
 
 /** The edition of the national format. */
 export type Edition = "2021" | "2019";
@@ -34,7 +34,7 @@ platforms?: string,
  */
 oversight?: string, };
 
-/** 表二 主动公开政府信息情况. A cell is a number, the text printed, or null when blank. */
+/** 表二 二、主动公开政府信息情况. A cell is a number, the text printed, or null when blank. */
 export type ProactiveTable = {
   /** 规章 */
   regulations?: { issued?: number | string | null; repealed?: number | string | null; in_force?: number | string | null; made?: number | string | null; published?: number | string | null; total_published?: number | string | null; };
@@ -54,7 +54,7 @@ export type ProactiveTable = {
   procurement?: { items?: number | string | null; amount?: string | null; };
 }
 
-/** 表三 收到和处理政府信息公开申请情况. A cell is a number, the text printed, or null when blank. */
+/** 表三 三、收到和处理政府信息公开申请情况. A cell is a number, the text printed, or null when blank. */
 export type RequestsTable = {
   /** 一、本年新收政府信息公开申请数量 */
   new?: { natural_person?: number | string | null; commercial?: number | string | null; research?: number | string | null; public_interest?: number | string | null; legal_service?: number | string | null; other_org?: number | string | null; total?: number | string | null; };
@@ -110,7 +110,7 @@ export type RequestsTable = {
   carried_forward?: { natural_person?: number | string | null; commercial?: number | string | null; research?: number | string | null; public_interest?: number | string | null; legal_service?: number | string | null; other_org?: number | string | null; total?: number | string | null; };
 }
 
-/** 表四 政府信息公开行政复议、行政诉讼情况. A cell is a number, the text printed, or null when blank. */
+/** 表四 四、政府信息公开行政复议、行政诉讼情况. A cell is a number, the text printed, or null when blank. */
 export type AppealsTable = {
   /** 行政复议 */
   review?: { upheld?: number | string | null; corrected?: number | string | null; other?: number | string | null; pending?: number | string | null; total?: number | string | null; };
@@ -170,7 +170,26 @@ other_matters?: string, };
 /** How serious a diagnostic is. */
 export type Severity = "error" | "warning" | "info";
 
-/** One finding of a rule, with every cell named by its JSON Pointer, the primary cell first. */
+/** Where something was read in a document: the line of a text, or the table, row and column (1-based, merged cells counted as the grid) of an HTML page or Word document. */
+export type Source = { 
+/**
+ * The line (1-based) of a text document.
+ */
+line?: number, 
+/**
+ * The table (1-based, in document order) of an HTML or Word document.
+ */
+table?: number, 
+/**
+ * The row (1-based) within the table.
+ */
+row?: number, 
+/**
+ * The column (1-based) within the row, counting merged cells as the grid does.
+ */
+column?: number, };
+
+/** One finding of a rule or an importer, with every cell named by its JSON Pointer, the primary cell first. */
 export type Diagnostic = { 
 /**
  * The rule's stable code, e.g. `H4`.
@@ -207,7 +226,21 @@ difference?: number | string,
 /**
  * When a row rule and a column rule both fail through one cell: that cell.
  */
-likely_culprit?: string, };
+likely_culprit?: string, 
+/**
+ * The cells a form or a published page marks for this diagnostic, as JSON Pointers: the
+ * same cells in every front end; absent when it marks none.
+ */
+marks?: Array<string>, 
+/**
+ * For a cell whose numbers run together (I4): every value it may hold, in order.
+ */
+candidates?: Array<string>, 
+/**
+ * Where in the imported document it is: for an import diagnostic the place it read, for a
+ * rule's the place its first cell was read from.
+ */
+source?: Source, };
 
 /** How many diagnostics of each severity. */
 export type Counts = { 
@@ -278,53 +311,3 @@ explanation_zh: string,
  * without the `docs` feature.
  */
 docs: string, };
-
-/** Where a cell was read: the line of a text, or the table, row and column (1-based, merged cells counted as the grid) of an HTML page. */
-export type Source = { 
-/**
- * The line (1-based) of a text document.
- */
-line?: number, 
-/**
- * The table (1-based, in document order) of an HTML or Word document.
- */
-table?: number, 
-/**
- * The row (1-based) within the table.
- */
-row?: number, 
-/**
- * The column (1-based) within the row, counting merged cells as the grid does.
- */
-column?: number, };
-
-/** Something an importer could not read, or read only with doubt. */
-export type ImportDiagnostic = { 
-/**
- * The stable code, `I1`…`I7`.
- */
-code: string, 
-/**
- * The stable name.
- */
-rule: string, 
-/**
- * How serious it is.
- */
-severity: Severity, 
-/**
- * What is wrong, in Chinese.
- */
-message: string, 
-/**
- * The cells concerned, as JSON Pointers into the imported report.
- */
-cells: Array<string>, 
-/**
- * For an ambiguous cell: every value it may hold, in order.
- */
-candidates?: Array<string>, 
-/**
- * Where in the document it is.
- */
-source?: Source, };

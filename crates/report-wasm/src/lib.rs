@@ -6,8 +6,7 @@
 //! `rules`, `version`; `schema` reads the package's `report.schema.json`, and the ready-made integrations), and `js/nianbao.d.ts` declares
 //! them for TypeScript.
 
-use report_core::place::MetaField;
-use report_core::{check as check_report, CheckOptions, Lang, Place, Report};
+use report_core::{check as check_report, CheckOptions, Lang, Report};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -108,49 +107,6 @@ struct Form {
     agency: Option<String>,
 }
 
-/// Builds a report from a form's fields: every cell as typed (blank stays blank), prose and the
-/// report's year, edition, agency and date of publication. Fields naming no place are returned.
-fn report_of_form(form: Form) -> (Report, Vec<String>) {
-    let field = |key: MetaField| {
-        let pointer = Place::Meta(key).pointer();
-        form.fields
-            .iter()
-            .find(|(p, _)| *p == pointer)
-            .map(|(_, v)| v.trim().to_owned())
-    };
-    let year = field(MetaField::Year)
-        .and_then(|y| y.parse::<u16>().ok())
-        .or(form.year)
-        .unwrap_or(0);
-    let edition = field(MetaField::Edition)
-        .or(form.edition.clone())
-        .and_then(|e| report_core::Edition::from_key(&e))
-        .or_else(|| report_core::Edition::for_year(year))
-        .unwrap_or(report_core::Edition::V2021);
-    let agency = field(MetaField::Agency)
-        .or(form.agency.clone())
-        .unwrap_or_default();
-    let mut report = Report::empty(edition, year, agency);
-    report.published = field(MetaField::Published).and_then(|d| report_core::Date::parse(&d));
-    let mut unknown = Vec::new();
-    for (pointer, value) in &form.fields {
-        match Place::from_pointer(pointer) {
-            Some(Place::Prose(prose)) => {
-                *report.prose_mut(prose) = Some(value.clone()).filter(|v| !v.trim().is_empty());
-            }
-            Some(Place::Meta(_)) => {}
-            Some(place) => match place.kind() {
-                Some(kind) if place.in_edition(edition) => {
-                    report.set_cell(place, report_core::Cell::parse(kind, value));
-                }
-                _ => unknown.push(pointer.clone()),
-            },
-            None => unknown.push(pointer.clone()),
-        }
-    }
-    (report, unknown)
-}
-
 /// Checks what an entry form holds. `form` is JSON text:
 /// `{"fields": [[pointer, value], ...], "edition"?, "year"?, "agency"?}`. Returns what
 /// [`check_json`] returns, plus `unknown`: the pointers that name no cell of the report.
@@ -171,7 +127,12 @@ pub fn check_form(form: &str, previous: Option<String>, lang_name: Option<String
             })
         }
     };
-    let (report, unknown) = report_of_form(form);
+    let defaults = report_core::edit::FormDefaults {
+        edition: form.edition,
+        year: form.year,
+        agency: form.agency,
+    };
+    let (report, unknown) = report_core::edit::from_fields(&form.fields, &defaults);
     let outcome = match read_previous(previous) {
         Err(outcome) => outcome,
         Ok(previous) => run(&report, previous.as_ref(), lang, unknown),

@@ -8,7 +8,7 @@ use report_core::{Cell, Date, Place, ProseField, Report};
 
 use super::{Format, ImportError, Imported};
 use crate::blocks::Source;
-use crate::diagnostic::{ImportDiagnostic, ImportProblem};
+use report_core::{Diagnostic, ImportProblem};
 
 pub(crate) fn import(text: &str) -> Result<Imported, ImportError> {
     let mut reader = ::csv::ReaderBuilder::new()
@@ -64,7 +64,7 @@ pub(crate) fn import(text: &str) -> Result<Imported, ImportError> {
         };
         let Some(place) = place else {
             diagnostics.push(
-                ImportDiagnostic::new(
+                Diagnostic::import(
                     ImportProblem::UnrecognisedRow,
                     format!("“{table},{row},{col}”不是年度报告的单元格，未导入"),
                 )

@@ -17,8 +17,8 @@ use report_core::{Cell, Date, Place, ProseField, Report, TableId};
 use super::split::{as_counts, splits};
 use super::{Format, Imported};
 use crate::blocks::{Block, Source};
-use crate::diagnostic::{ImportDiagnostic, ImportProblem};
 use crate::text::{is_value, is_value_cell, normalise, similarity, strip_numbering};
+use report_core::{Diagnostic, ImportProblem};
 
 /// The section a heading starts, and whether it is printed as the format prints it.
 pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
@@ -47,12 +47,12 @@ struct Reader {
     /// whose rows gather label fragments from several lines).
     columns: bool,
     report: Report,
-    diagnostics: Vec<ImportDiagnostic>,
+    diagnostics: Vec<Diagnostic>,
     sources: BTreeMap<String, Source>,
 }
 
 impl Reader {
-    fn diagnose(&mut self, diagnostic: ImportDiagnostic) {
+    fn diagnose(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
     }
 
@@ -81,7 +81,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
                     sections.entry(number).or_default();
                     if !canonical {
                         diagnostics.push(
-                            ImportDiagnostic::new(
+                            Diagnostic::import(
                                 ImportProblem::HeadingVariant,
                                 format!(
                                     "标题“{}”与格式的写法不同，已按第{}部分读取",
@@ -131,7 +131,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
             (None, Some(_)) => "报告年度",
             _ => "发布机关",
         };
-        reader.diagnose(ImportDiagnostic::new(
+        reader.diagnose(Diagnostic::import(
             ImportProblem::MissingTitle,
             format!("没有在标题中找到{missing}（应为“某某机关 2024 年政府信息公开工作年度报告”），请在导入后补填"),
         ));
@@ -139,7 +139,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
 
     for expected in Section::ALL {
         if !sections.contains_key(&expected.number()) && !sections.is_empty() {
-            reader.diagnose(ImportDiagnostic::new(
+            reader.diagnose(Diagnostic::import(
                 ImportProblem::MissingHeading,
                 format!("没有找到标题“{}”", expected.heading(edition)),
             ));
@@ -164,11 +164,11 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     for table in TableId::ALL {
         if !present.contains(&table) {
             reader.diagnose(
-                ImportDiagnostic::new(
+                Diagnostic::import(
                     ImportProblem::MissingTable,
                     format!("没有找到{}（{}）", table.short_name(), table.heading()),
                 )
-                .cells(vec![format!("/{}", table.key())]),
+                .with_pointers(vec![format!("/{}", table.key())]),
             );
         }
     }
@@ -684,7 +684,7 @@ fn place_options(
             candidates.retain(|c| seen.insert(*c));
             reader.set(*place, Cell::Blank, source);
             reader.diagnose(
-                ImportDiagnostic::new(
+                Diagnostic::import(
                     ImportProblem::AmbiguousCell,
                     format!(
                         "“{}”中的数字连在一起，{}可能是 {}，无法仅凭文字和表格勾稽关系确定，请对照原文填写",
@@ -693,8 +693,8 @@ fn place_options(
                         candidates.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("、")
                     ),
                 )
-                .cells(vec![place.pointer()])
-                .candidates(candidates.into_iter().cloned().collect())
+                .with_places(vec![*place])
+                .with_candidates(candidates.into_iter().cloned().collect())
                 .at(source),
             );
         }
@@ -703,7 +703,7 @@ fn place_options(
 
 fn unreadable(reader: &mut Reader, place: Place, text: &str, source: Source) {
     reader.diagnose(
-        ImportDiagnostic::new(
+        Diagnostic::import(
             ImportProblem::UnreadableRow,
             format!(
                 "{}的数字“{}”无法对应到各列，这一行未导入",
@@ -711,7 +711,7 @@ fn unreadable(reader: &mut Reader, place: Place, text: &str, source: Source) {
                 text.trim()
             ),
         )
-        .cells(vec![place.pointer()])
+        .with_places(vec![place])
         .at(source),
     );
 }
@@ -769,7 +769,7 @@ fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
         let Some(r) = target else {
             if !matches!(&row.values, Values::Cells(c) if c.iter().all(|(v, _)| v.is_empty())) {
                 reader.diagnose(
-                    ImportDiagnostic::new(
+                    Diagnostic::import(
                         ImportProblem::UnrecognisedRow,
                         format!(
                             "表三中“{}”一行对应不到格式中的任何一行，其数字未导入",

@@ -6,7 +6,7 @@ use report_core::Report;
 use serde::Serialize;
 
 use crate::blocks::{Block, Source};
-use crate::diagnostic::ImportDiagnostic;
+use report_core::Diagnostic;
 
 mod csv;
 mod docx;
@@ -88,7 +88,7 @@ pub struct Imported {
     /// The report, as far as it could be read.
     pub report: Report,
     /// What could not be read, or could be read only with doubt.
-    pub diagnostics: Vec<ImportDiagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
     /// The format the document was read as.
     #[serde(skip)]
     pub format: Format,

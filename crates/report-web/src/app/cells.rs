@@ -1,0 +1,245 @@
+//! The tables as a form: one input per value cell, moved between like a spreadsheet, a block
+//! pasted from Excel or WPS filled in from the focused cell, each cell marked by the findings.
+
+use leptos::prelude::*;
+use report_core::layout::{CellKind, RequestRow, TableId};
+use report_core::{Cell, Finding, Place, Severity};
+use report_io::export::grid::{self, Grid, GridCell};
+use wasm_bindgen::JsCast;
+
+use super::state::{edit, set_cell, State};
+
+pub(super) fn focus_place(place: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = if place.matches('/').count() >= 3 {
+        format!("[data-cell=\"{place}\"]")
+    } else {
+        format!("[data-cell^=\"{place}/\"]")
+    };
+    if let Ok(Some(element)) = document.query_selector(&selector) {
+        if let Ok(input) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = input.focus();
+        }
+    }
+}
+
+pub(super) fn input_at(table: &str, r: usize, c: usize) -> Option<web_sys::HtmlInputElement> {
+    let document = web_sys::window()?.document()?;
+    let selector = format!("input[data-table=\"{table}\"][data-r=\"{r}\"][data-c=\"{c}\"]");
+    document.query_selector(&selector).ok()??.dyn_into().ok()
+}
+
+/// Moves focus like a spreadsheet: arrows, and Enter down.
+pub(super) fn navigate(
+    ev: &web_sys::KeyboardEvent,
+    table: &str,
+    r: usize,
+    c: usize,
+    width: usize,
+    height: usize,
+) {
+    let input: Option<web_sys::HtmlInputElement> = ev.target().and_then(|t| t.dyn_into().ok());
+    let (at_start, at_end) = input
+        .as_ref()
+        .map(|i| {
+            let len = i.value().chars().count() as u32;
+            let start = i.selection_start().ok().flatten().unwrap_or(0);
+            let end = i.selection_end().ok().flatten().unwrap_or(len);
+            (start == 0 && (end == 0 || end == len), end == len)
+        })
+        .unwrap_or((true, true));
+    let steps: Vec<(usize, usize)> = match ev.key().as_str() {
+        "ArrowDown" | "Enter" => (r + 1..height).map(|rr| (rr, c)).collect(),
+        "ArrowUp" => (0..r).rev().map(|rr| (rr, c)).collect(),
+        "ArrowRight" if at_end => (c + 1..width).map(|cc| (r, cc)).collect(),
+        "ArrowLeft" if at_start => (0..c).rev().map(|cc| (r, cc)).collect(),
+        _ => return,
+    };
+    if let Some(next) = steps
+        .into_iter()
+        .find_map(|(rr, cc)| input_at(table, rr, cc))
+    {
+        ev.prevent_default();
+        let _ = next.focus();
+        next.select();
+    }
+}
+
+/// Fills cells from a block copied from Excel or WPS, starting at the focused cell.
+pub(super) fn paste_block(
+    state: State,
+    positions: &[(Place, usize, usize)],
+    r: usize,
+    c: usize,
+    text: &str,
+) {
+    // The value rows and columns from the focused cell on, in order.
+    let from = |values: Vec<usize>, start: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = values.into_iter().filter(|&x| x >= start).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let rows = from(positions.iter().map(|p| p.1).collect(), r);
+    let cols = from(positions.iter().map(|p| p.2).collect(), c);
+    let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').collect();
+    edit(state, |report| {
+        for (i, line) in lines.iter().enumerate() {
+            for (j, value) in line.trim_end_matches('\r').split('\t').enumerate() {
+                let (Some(&rr), Some(&cc)) = (rows.get(i), cols.get(j)) else {
+                    continue;
+                };
+                if let Some((place, _, _)) = positions.iter().find(|p| p.1 == rr && p.2 == cc) {
+                    report.set_cell(
+                        *place,
+                        Cell::parse(place.kind().unwrap_or(CellKind::Count), value),
+                    );
+                }
+            }
+        }
+    });
+}
+
+pub(super) fn value_input(
+    state: State,
+    table: TableId,
+    place: Place,
+    r: usize,
+    c: usize,
+    size: (usize, usize),
+    positions: std::rc::Rc<Vec<(Place, usize, usize)>>,
+) -> impl IntoView {
+    let edition = state.report.with_untracked(|rep| rep.edition);
+    let label = place.describe_zh(edition);
+    let is_total =
+        report_core::totals::computed_cells(&state.report.get_untracked()).contains(&place);
+    let value = move || {
+        state
+            .report
+            .with(|rep| rep.cell(place).map(Cell::display).unwrap_or_default())
+    };
+    // Red where an error marks the cell (the same cells every front end marks).
+    let marked = move || {
+        state.result.with(|res| {
+            res.diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error && d.marked_places().contains(&place))
+        })
+    };
+    let messages = move || {
+        state.result.with(|res| {
+            res.diagnostics
+                .iter()
+                .filter(|d| {
+                    d.places.contains(&place)
+                        && !matches!(
+                            d.finding,
+                            Finding::Blanks { .. } | Finding::Incomplete { .. }
+                        )
+                })
+                .map(|d| format!("{} {}", d.code, d.message))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+    };
+    let readonly = move || is_total && state.computed.get();
+    let table_key = table.key();
+    let paste_positions = positions.clone();
+    view! {
+        <input
+            class="cell"
+            class:computed=readonly
+            class:blank=move || value().is_empty()
+            inputmode="decimal"
+            autocomplete="off"
+            data-cell=place.pointer()
+            data-table=table_key
+            data-r=r.to_string()
+            data-c=c.to_string()
+            aria-label=label
+            aria-invalid=move || if marked() { "true" } else { "false" }
+            title=messages
+            prop:readOnly=readonly
+            prop:value=value
+            on:focus=move |_| state.focused.set(Some(place))
+            on:input=move |ev| set_cell(state, place, &event_target_value(&ev))
+            on:keydown=move |ev| navigate(&ev, table_key, r, c, size.0, size.1)
+            on:paste=move |ev: web_sys::ClipboardEvent| {
+                let text = ev.clipboard_data().and_then(|d| d.get_data("text/plain").ok()).unwrap_or_default();
+                if text.contains('\t') || text.trim_end().contains('\n') {
+                    ev.prevent_default();
+                    paste_block(state, &paste_positions, r, c, &text);
+                }
+            }
+        />
+    }
+}
+
+pub(super) fn label_cell(cell: &GridCell) -> impl IntoView {
+    view! { <th colspan=cell.colspan.to_string() rowspan=cell.rowspan.to_string()>{cell.text.clone()}</th> }
+}
+
+pub(super) fn table_view(state: State, table: TableId, grid: Grid) -> impl IntoView {
+    let positions = std::rc::Rc::new(grid.value_positions());
+    let size = (grid.width, grid.rows.len());
+    let mut index = 0usize;
+    let rows: Vec<_> = grid
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<_> = row
+                .iter()
+                .map(|cell| match cell.place {
+                    Some(place) => {
+                        let (_, r, c) = positions
+                            .iter()
+                            .find(|p| p.0 == place)
+                            .copied()
+                            .unwrap_or((place, index, 0));
+                        index += 1;
+                        view! {
+                            <td colspan=cell.colspan.to_string() rowspan=cell.rowspan.to_string()>
+                                {value_input(state, table, place, r, c, size, positions.clone())}
+                            </td>
+                        }
+                        .into_any()
+                    }
+                    None => label_cell(cell).into_any(),
+                })
+                .collect();
+            view! { <tr>{cells}</tr> }
+        })
+        .collect();
+    view! { <table class="report-table" data-table=table.key()>{rows}</table> }
+}
+
+/// The three tables, redrawn only when their layout changes (the edition, or （六） printed as
+/// one row or three).
+pub(super) fn tables(state: State) -> impl IntoView {
+    let shape = Memo::new(move |_| {
+        state
+            .report
+            .with(|r| (r.edition, r.requests.has_row(RequestRow::Other)))
+    });
+    move || {
+        let _ = shape.get();
+        let snapshot = state.report.get_untracked();
+        TableId::ALL
+            .map(|table| {
+                let grid = match table {
+                    TableId::Proactive => grid::proactive(&snapshot),
+                    TableId::Requests => grid::requests(&snapshot),
+                    TableId::Appeals => grid::appeals(&snapshot),
+                };
+                view! {
+                    <section class="table-section">
+                        <h2>{table.heading()}</h2>
+                        {table_view(state, table, grid)}
+                    </section>
+                }
+            })
+            .collect_view()
+    }
+}

@@ -1,0 +1,123 @@
+//! Documents in and out: importing a report (JSON here, any other format through the importers
+//! loaded on demand), reading last year's report, and the exports.
+
+use leptos::prelude::*;
+use report_core::{Lang, Report};
+use wasm_bindgen::JsCast;
+
+use super::state::{default_name, edit, State};
+use crate::{files, io};
+
+pub(super) fn is_json(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && ![0xef, 0xbb, 0xbf].contains(*b))
+        == Some(&b'{')
+}
+
+/// Reads report JSON here, or any other document with the importers loaded on demand.
+pub(super) async fn read_any(
+    bytes: &[u8],
+) -> Result<(Report, Option<(String, Vec<io::Note>)>), String> {
+    if is_json(bytes) {
+        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
+        let report = Report::from_json(text).map_err(|e| e.describe(Lang::Zh))?;
+        return Ok((report, None));
+    }
+    let imported = io::import_document(bytes).await?;
+    Ok((
+        imported.report,
+        Some((imported.format_name, imported.diagnostics)),
+    ))
+}
+
+pub(super) fn severity_zh(severity: &str) -> &'static str {
+    match severity {
+        "error" => "错误",
+        "warning" => "警告",
+        _ => "提示",
+    }
+}
+
+pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
+    leptos::task::spawn_local(async move {
+        match read_any(&bytes).await {
+            Ok((report, notes)) => {
+                let mut text = match &notes {
+                    Some((format, _)) => {
+                        format!("已从 {name} 导入（{format}；照录模式：各总计保留原文的数字）。")
+                    }
+                    None => format!("已导入 {name}（照录模式：各总计保留文件中的数字）。"),
+                };
+                for d in notes.map(|(_, d)| d).unwrap_or_default() {
+                    text.push_str(&format!(
+                        "\n{} {}：{}",
+                        severity_zh(&d.severity),
+                        d.code,
+                        d.message
+                    ));
+                }
+                state.computed.set(false);
+                state.report.set(report);
+                state.notice.set(Some(text));
+            }
+            Err(e) => state.notice.set(Some(format!("{name} 无法导入：{e}"))),
+        }
+    });
+}
+
+pub(super) fn use_last_year(state: State, name: String, bytes: Vec<u8>) {
+    leptos::task::spawn_local(async move {
+        match read_any(&bytes).await {
+            Ok((previous, _)) => {
+                edit(state, |r| {
+                    report_core::edit::carry_over(r, &previous);
+                });
+                state.notice.set(Some(format!(
+                    "已读入上年报告 {name}（{} 年度）：“二、上年结转”已按上年“四、结转下年度继续办理”填写，跨年度核对（H7、S2、S6）已开启。",
+                    previous.year
+                )));
+                state.previous.set(Some(previous));
+            }
+            Err(e) => state.notice.set(Some(format!("{name} 无法读取：{e}"))),
+        }
+    });
+}
+
+pub(super) fn file_button(
+    label: &'static str,
+    test_id: &'static str,
+    on_file: impl Fn(String, Vec<u8>) + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="button file">
+            {label}
+            <input
+                type="file"
+                data-action=test_id
+                accept=".json,.docx,.html,.htm,.txt,.md,.csv"
+                on:change=move |ev| {
+                    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+                    leptos::task::spawn_local(async move {
+                        if let Some((name, bytes)) = files::read_chosen(&input).await {
+                            on_file(name, bytes);
+                        }
+                        input.set_value("");
+                    });
+                }
+            />
+        </label>
+    }
+}
+
+/// Exports through the exporters loaded on demand.
+pub(super) fn export(state: State, ext: &'static str, mime: &'static str) {
+    let report = state.report.get_untracked();
+    leptos::task::spawn_local(async move {
+        let base = default_name(&report).replace(' ', "");
+        match io::render_document(&report, ext).await {
+            Ok(bytes) => files::download(&format!("{base}.{ext}"), mime, &bytes),
+            Err(e) => state.notice.set(Some(format!("导出失败：{e}"))),
+        }
+    });
+}

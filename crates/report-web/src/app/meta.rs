@@ -1,0 +1,68 @@
+//! The report's details: agency, year, edition, and how totals are entered.
+
+use leptos::prelude::*;
+use report_core::layout::Edition;
+
+use super::state::{edit, State};
+
+/// Changes the edition: cells the new edition has no place for are kept aside (and said so),
+/// and come back when the clerk changes back.
+fn change_edition(state: State, edition: Edition) {
+    let current = state.report.get_untracked();
+    if current.edition == edition {
+        return;
+    }
+    let lacking = report_core::edit::cells_without_place(&current, edition);
+    let mut aside = state.aside.get_untracked();
+    let next = report_core::edit::change_edition(&current, edition, &mut aside);
+    state.aside.set(aside);
+    state.report.set(next);
+    if !lacking.is_empty() {
+        let names: Vec<String> = lacking
+            .iter()
+            .take(6)
+            .map(|p| p.describe_zh(current.edition))
+            .collect();
+        let more = if lacking.len() > 6 { " 等" } else { "" };
+        state.notice.set(Some(format!(
+            "{}没有 {} 个已填单元格的位置（{}{more}），这些数字已暂时保留，改回原格式即恢复。",
+            report_core::message::edition_name_zh(edition),
+            lacking.len(),
+            names.join("、")
+        )));
+    }
+}
+
+/// The agency, year and edition fields, 照录模式 and 其余空白填 0.
+pub(super) fn meta_form(state: State) -> impl IntoView {
+    let fill_zeros = move |_| {
+        edit(state, |r| {
+            report_core::edit::fill_blanks_with_zero(r);
+        });
+    };
+    view! {
+                <section class="meta">
+                    <label>"发布机关 " <input data-field="/agency" prop:value=move || state.report.with(|r| r.agency.clone())
+                        on:input=move |ev| { let v = event_target_value(&ev); state.report.update(|r| r.agency = v); } /></label>
+                    <label>"报告年度 " <input data-field="/year" type="number" min="2019" max="2100" prop:value=move || state.report.with(|r| r.year.to_string())
+                        on:input=move |ev| { if let Ok(y) = event_target_value(&ev).parse() { state.report.update(|r| r.year = y); } } /></label>
+                    <label>"格式 "
+                        <select data-field="/edition" prop:value=move || state.report.with(|r| r.edition.key().to_owned())
+                            on:change=move |ev| { if let Some(e) = Edition::from_key(&event_target_value(&ev)) { change_edition(state, e); } }>
+                            <option value="2021">"2021 年版格式"</option>
+                            <option value="2019">"2019 年试行格式（2019、2020 年度）"</option>
+                        </select>
+                    </label>
+                    <label class="mode">
+                        <input type="checkbox" data-action="transcribe" prop:checked=move || !state.computed.get()
+                            on:change=move |ev| {
+                                let transcribe = event_target_checked(&ev);
+                                state.computed.set(!transcribe);
+                                if !transcribe { state.report.update(report_core::totals::fill); }
+                            } />
+                        "照录模式（手工填写各总计，核对已发布报告时使用）"
+                    </label>
+                    <button data-action="fill-zeros" on:click=fill_zeros>"其余空白填 0"</button>
+                </section>
+    }
+}

@@ -1,0 +1,79 @@
+//! What the page keeps, and how it starts: the open draft, or a blank report for last year.
+
+use leptos::prelude::*;
+use report_core::edit::SetAside;
+use report_core::layout::{CellKind, Edition};
+use report_core::{Cell, CheckResult, Place, Report};
+
+use crate::storage;
+
+/// Everything the page keeps.
+#[derive(Clone, Copy)]
+pub(super) struct State {
+    pub(super) report: RwSignal<Report>,
+    pub(super) previous: RwSignal<Option<Report>>,
+    pub(super) draft: RwSignal<String>,
+    pub(super) name: RwSignal<String>,
+    pub(super) computed: RwSignal<bool>,
+    pub(super) notice: RwSignal<Option<String>>,
+    pub(super) focused: RwSignal<Option<Place>>,
+    pub(super) result: Memo<CheckResult>,
+    /// Cells the report's edition has no place for, kept while it is in that edition.
+    pub(super) aside: RwSignal<SetAside>,
+}
+
+pub(super) fn default_name(report: &Report) -> String {
+    let agency = if report.agency.trim().is_empty() {
+        "未命名机关"
+    } else {
+        report.agency.trim()
+    };
+    format!("{agency} {} 年度", report.year)
+}
+
+pub(super) fn this_year() -> u16 {
+    let now = web_sys::js_sys::Date::new_0();
+    u16::try_from(now.get_full_year())
+        .unwrap_or(2025)
+        .saturating_sub(1)
+}
+
+pub(super) fn blank_report() -> Report {
+    let year = this_year();
+    Report::blank(Edition::for_year(year).unwrap_or(Edition::V2021), year, "")
+}
+
+/// Opens the draft used last time, or starts one; a draft that cannot be read is reported.
+pub(super) fn open_initial() -> (String, Report, Option<String>) {
+    let mut notice = None;
+    if let Some(id) = storage::current() {
+        match storage::load(&id) {
+            storage::Loaded::Report(report) => return (id, *report, None),
+            storage::Loaded::Broken { reason, kept_as } => {
+                notice = Some(format!(
+                    "上次保存的草稿无法读取（{reason}）。原内容已另存为浏览器存储中的“{kept_as}”，没有被覆盖；现已新建一份空白草稿。"
+                ));
+            }
+            storage::Loaded::Missing => {}
+        }
+    }
+    (storage::new_id(), blank_report(), notice)
+}
+
+/// Changes the report, then recomputes its totals unless the clerk transcribes them.
+pub(super) fn edit(state: State, change: impl FnOnce(&mut Report)) {
+    let computed = state.computed.get_untracked();
+    state.report.update(|r| {
+        change(r);
+        if computed {
+            report_core::totals::fill(r);
+        }
+    });
+}
+
+pub(super) fn set_cell(state: State, place: Place, text: &str) {
+    let kind = place.kind().unwrap_or(CellKind::Count);
+    edit(state, |r| {
+        r.set_cell(place, Cell::parse(kind, text));
+    });
+}
