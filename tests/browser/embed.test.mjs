@@ -182,12 +182,14 @@ test('the package API: check, checkFields, rules, schema, version, importText', 
   assert.equal(out.valid, false);
   assert.deepEqual(out.h4.cells[0], '/appeals/review/total');
   assert.equal(out.h4.expected, 11);
+  // The cells a page marks are the checker's: the stated total, not every part.
+  assert.deepEqual(out.h4.marks, ['/appeals/review/total']);
   assert.equal(out.error.name, 'ReportReadError');
   assert.equal(out.error.input, 'report');
   assert.equal(out.error.line, 1);
   assert.equal(out.rules.length, 15);
   assert.match(out.schema, /nianbao report contract/);
-  assert.equal(out.version.contract, '1.0');
+  assert.equal(out.version.contract, '1.1');
   assert.equal(out.imported, '某某局');
   assert.deepEqual(problems, []);
   await page.close();

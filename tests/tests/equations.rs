@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use nianbao_tests::synth::{consistent, with_defect, Defect};
 use nianbao_tests::{truth, truth_names};
-use report_core::equation::{cross_year_equations, table_equations, Equation, Outcome};
+use report_core::equation::{cross_year_equations, table_equations, Equation, Evaluation};
 use report_core::{check, totals, CheckOptions, Finding, Report};
 
 /// The equations `check` reports as broken and as unverifiable.
@@ -48,10 +48,10 @@ fn evaluated(
     let mut incomplete = BTreeSet::new();
     for e in equations {
         match e.evaluate(report, previous) {
-            Some(Outcome::Broken { .. }) => {
+            Some(Evaluation::Broken { .. }) => {
                 broken.insert(e);
             }
-            Some(Outcome::Incomplete) => {
+            Some(Evaluation::Incomplete) => {
                 incomplete.insert(e);
             }
             _ => {}
@@ -144,7 +144,7 @@ fn computed_totals_satisfy_the_equations_that_define_them() {
             if e.computed_total().is_some() {
                 assert_eq!(
                     e.evaluate(&report, None),
-                    Some(Outcome::Holds),
+                    Some(Evaluation::Holds),
                     "seed {seed}: {e:?}"
                 );
             }

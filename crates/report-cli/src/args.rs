@@ -104,7 +104,7 @@ pub enum Command {
             value_name = "格式",
             hide_default_value = true
         )]
-        format: Format,
+        format: OutputFormat,
     },
     /// 导入已发布的报告（网页、PDF 文本、Word 复制文本、HTML、Markdown、CSV），输出报告 JSON
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
@@ -123,7 +123,7 @@ pub enum Command {
             value_name = "格式",
             hide_default_value = true
         )]
-        format: Format,
+        format: OutputFormat,
     },
     /// 按官方版式输出报告：html、txt、md、csv、docx
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
@@ -162,7 +162,7 @@ pub enum Command {
             value_name = "格式",
             hide_default_value = true
         )]
-        format: Format,
+        format: OutputFormat,
         /// 显示每条规则的完整说明
         #[arg(long)]
         long: bool,
@@ -173,7 +173,7 @@ pub enum Command {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// 便于阅读的中文文本
     Human,
     /// JSON，供程序处理

@@ -13,7 +13,7 @@ mod output;
 
 use std::process::ExitCode;
 
-use args::{Cli, Command, EditionArg, Format};
+use args::{Cli, Command, EditionArg, OutputFormat};
 use clap::Parser;
 use output::{print_out, to_json};
 use report_core::{Edition, Report};
@@ -59,8 +59,8 @@ fn main() -> ExitCode {
             print_out(&Report::blank(edition, year, agency).to_json())
         }
         Command::Rules { format, long } => match format {
-            Format::Human => print_out(&human::rules(long)),
-            Format::Json => {
+            OutputFormat::Human => print_out(&human::rules(long)),
+            OutputFormat::Json => {
                 let rules: Vec<_> = report_core::rules::catalogue().collect();
                 print_out(&to_json(&rules))
             }

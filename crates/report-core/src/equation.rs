@@ -239,7 +239,7 @@ impl Equation {
     /// `None` when it does not apply: a table equation none of whose cells the report prints, a
     /// cross-year one whose total the report does not print or whose last-year cells that report
     /// does not print, or one that needs a last year's report not given.
-    pub fn evaluate(self, report: &Report, previous: Option<&Report>) -> Option<Outcome> {
+    pub fn evaluate(self, report: &Report, previous: Option<&Report>) -> Option<Evaluation> {
         let terms = self.terms(report);
         let of = |year: Year| match year {
             Year::This => Some(report),
@@ -266,7 +266,7 @@ impl Equation {
         // A sum that subtracts gives no bound: only complete figures are compared.
         let subtracts = terms.parts.iter().any(|t| t.sign < 0);
         if subtracts && (parts.incomplete || totals.incomplete) {
-            return Some(Outcome::Incomplete);
+            return Some(Evaluation::Incomplete);
         }
         Some(compare(&parts, &totals))
     }
@@ -343,7 +343,7 @@ impl Side {
 
 /// What evaluating an equation found.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Evaluation {
     /// The equation holds.
     Holds,
     /// The equation cannot be verified: some operand is blank or unreadable.
@@ -361,14 +361,14 @@ pub enum Outcome {
 }
 
 /// Compares the parts side with the total side of an equation.
-pub fn compare(parts: &Side, totals: &Side) -> Outcome {
-    let broken = |bound| Outcome::Broken {
+pub fn compare(parts: &Side, totals: &Side) -> Evaluation {
+    let broken = |bound| Evaluation::Broken {
         expected: parts.known,
         actual: totals.known,
         bound,
     };
     match (parts.incomplete, totals.incomplete) {
-        (false, false) if parts.known == totals.known => Outcome::Holds,
+        (false, false) if parts.known == totals.known => Evaluation::Holds,
         (false, false) => broken(Bound::Exact),
         // Only sums of non-negative counts can be bounded; S2 subtracts and is never bounded.
         (true, false) if parts.known > totals.known && parts.known >= 0 => {
@@ -377,7 +377,7 @@ pub fn compare(parts: &Side, totals: &Side) -> Outcome {
         (false, true) if totals.known > parts.known && totals.known >= 0 => {
             broken(Bound::TotalsExceed)
         }
-        _ => Outcome::Incomplete,
+        _ => Evaluation::Incomplete,
     }
 }
 
@@ -397,16 +397,16 @@ mod tests {
     fn blanks_make_a_sum_unverifiable_not_wrong() {
         assert_eq!(
             compare(&side(5, true), &side(9, false)),
-            Outcome::Incomplete
+            Evaluation::Incomplete
         );
-        assert_eq!(compare(&side(5, false), &side(5, false)), Outcome::Holds);
+        assert_eq!(compare(&side(5, false), &side(5, false)), Evaluation::Holds);
     }
 
     #[test]
     fn a_lower_bound_can_still_prove_a_total_wrong() {
         assert_eq!(
             compare(&side(12, true), &side(10, false)),
-            Outcome::Broken {
+            Evaluation::Broken {
                 expected: 12,
                 actual: 10,
                 bound: Bound::PartsExceed
@@ -414,7 +414,7 @@ mod tests {
         );
         assert_eq!(
             compare(&side(3, false), &side(4, true)),
-            Outcome::Broken {
+            Evaluation::Broken {
                 expected: 3,
                 actual: 4,
                 bound: Bound::TotalsExceed

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 /// The result of a check, or why the report could not be read.
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Outcome {
+enum Reply {
     Checked {
         #[serde(flatten)]
         result: report_core::CheckResult,
@@ -56,23 +56,23 @@ fn lang(name: Option<String>) -> Lang {
     }
 }
 
-fn to_json(outcome: &Outcome) -> String {
+fn to_json(outcome: &Reply) -> String {
     // Serializing diagnostics cannot fail: every key is a string and no value is a float.
     serde_json::to_string(outcome).unwrap_or_default()
 }
 
-fn read_previous(previous: Option<String>) -> Result<Option<Report>, Outcome> {
+fn read_previous(previous: Option<String>) -> Result<Option<Report>, Reply> {
     previous
         .map(|text| {
-            Report::from_json(&text).map_err(|e| Outcome::Unreadable {
+            Report::from_json(&text).map_err(|e| Reply::Unreadable {
                 error: ReadProblem::new("previous", &e),
             })
         })
         .transpose()
 }
 
-fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<String>) -> Outcome {
-    Outcome::Checked {
+fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<String>) -> Reply {
+    Reply::Checked {
         result: check_report(report, &CheckOptions { previous, lang }),
         unknown,
     }
@@ -85,7 +85,7 @@ fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<Stri
 pub fn check_json(report: &str, previous: Option<String>, lang_name: Option<String>) -> String {
     let lang = lang(lang_name);
     let outcome = match (Report::from_json(report), read_previous(previous)) {
-        (Err(e), _) => Outcome::Unreadable {
+        (Err(e), _) => Reply::Unreadable {
             error: ReadProblem::new("report", &e),
         },
         (_, Err(outcome)) => outcome,
@@ -116,7 +116,7 @@ pub fn check_form(form: &str, previous: Option<String>, lang_name: Option<String
     let form: Form = match serde_json::from_str(form) {
         Ok(form) => form,
         Err(e) => {
-            return to_json(&Outcome::Unreadable {
+            return to_json(&Reply::Unreadable {
                 error: ReadProblem {
                     input: "form",
                     message: e.to_string(),

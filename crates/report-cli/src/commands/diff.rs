@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use report_core::Lang;
 use serde::Serialize;
 
-use crate::args::Format;
+use crate::args::OutputFormat;
 use crate::human;
 use crate::load::load;
 use crate::output::{print_out, to_json, EXIT_ERRORS, EXIT_UNREADABLE};
@@ -22,7 +22,7 @@ struct ChangeOut {
     difference: Option<i128>,
 }
 
-pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
+pub fn run(old: &Path, new: &Path, format: OutputFormat) -> ExitCode {
     let read = |path: &Path| {
         load(path, Lang::Zh).map_err(|err| {
             eprintln!("nianbao：{} 无法读取：{}", path.display(), err.message);
@@ -35,13 +35,13 @@ pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
     };
     let changes = report_core::compare::diff(&a, &b);
     let text = match format {
-        Format::Human => human::diff(
+        OutputFormat::Human => human::diff(
             &changes,
             &b,
             &old.display().to_string(),
             &new.display().to_string(),
         ),
-        Format::Json => to_json(
+        OutputFormat::Json => to_json(
             &changes
                 .iter()
                 .map(|c| ChangeOut {

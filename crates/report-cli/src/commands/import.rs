@@ -6,11 +6,11 @@ use std::process::ExitCode;
 use report_core::{Diagnostic, Lang, Report};
 use serde::Serialize;
 
-use crate::args::Format;
+use crate::args::OutputFormat;
 use crate::load::load;
 use crate::output::{emit, to_json, EXIT_ERRORS, EXIT_UNREADABLE};
 
-pub fn run(path: &Path, output: Option<&Path>, format: Format) -> ExitCode {
+pub fn run(path: &Path, output: Option<&Path>, format: OutputFormat) -> ExitCode {
     let loaded = match load(path, Lang::Zh) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -19,7 +19,7 @@ pub fn run(path: &Path, output: Option<&Path>, format: Format) -> ExitCode {
         }
     };
     let text = match format {
-        Format::Human => {
+        OutputFormat::Human => {
             for d in &loaded.import {
                 eprintln!("{} {}  {}", d.severity.zh(), d.code, d.message);
             }
@@ -27,7 +27,7 @@ pub fn run(path: &Path, output: Option<&Path>, format: Format) -> ExitCode {
             text.push('\n');
             text
         }
-        Format::Json => {
+        OutputFormat::Json => {
             #[derive(Serialize)]
             struct Out<'a> {
                 report: &'a Report,

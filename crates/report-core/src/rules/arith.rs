@@ -4,7 +4,7 @@
 
 use super::Context;
 use crate::diagnostic::Finding;
-use crate::equation::{cross_year_equations, table_equations, Equation, Outcome};
+use crate::equation::{cross_year_equations, table_equations, Equation, Evaluation};
 
 /// The findings of the rule `code` over every equation it checks.
 pub(crate) fn balance(cx: &Context<'_>, code: &str) -> Vec<Finding> {
@@ -16,13 +16,13 @@ pub(crate) fn balance(cx: &Context<'_>, code: &str) -> Vec<Finding> {
     let mut incomplete = Vec::new();
     for equation in equations.into_iter().filter(|e| e.rule() == code) {
         match equation.evaluate(cx.report, cx.previous) {
-            None | Some(Outcome::Holds) => {}
-            Some(Outcome::Incomplete) => {
+            None | Some(Evaluation::Holds) => {}
+            Some(Evaluation::Incomplete) => {
                 if let Some(&primary) = equation.cells(cx.report).first() {
                     incomplete.push((equation, primary));
                 }
             }
-            Some(Outcome::Broken {
+            Some(Evaluation::Broken {
                 expected,
                 actual,
                 bound,

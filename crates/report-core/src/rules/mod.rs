@@ -15,7 +15,7 @@ mod h4_appeal_total;
 mod h5_completeness;
 mod h6_value_types;
 mod h7_carry_over;
-mod h8_layout;
+mod h8_structure;
 mod s1_prose_numbers;
 mod s2_documents_in_force;
 mod s3_processing_fees;
@@ -31,7 +31,7 @@ pub use h4_appeal_total::AppealTotal;
 pub use h5_completeness::Completeness;
 pub use h6_value_types::ValueTypes;
 pub use h7_carry_over::CarryOver;
-pub use h8_layout::Layout;
+pub use h8_structure::Structure;
 pub use s1_prose_numbers::ProseNumbers;
 pub use s2_documents_in_force::DocumentsInForce;
 pub use s3_processing_fees::ProcessingFees;
@@ -130,7 +130,7 @@ pub static RULES: &[&dyn Rule] = &[
     &Completeness,
     &ValueTypes,
     &CarryOver,
-    &Layout,
+    &Structure,
     &ProseNumbers,
     &DocumentsInForce,
     &ProcessingFees,

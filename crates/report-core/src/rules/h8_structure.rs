@@ -28,7 +28,7 @@ declare_rule! {
     /// ## Source
     ///
     /// 国办公开办函〔2021〕30号 (the format for the reports of 2021 onwards); 国办公开办函〔2019〕60号.
-    pub struct Layout {
+    pub struct Structure {
         code: "H8",
         name: "layout",
         severity: Error,
@@ -92,7 +92,7 @@ fn check_other_processing(report: &Report, out: &mut Vec<Finding>) -> bool {
     single
 }
 
-impl Rule for Layout {
+impl Rule for Structure {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }

@@ -1,0 +1,211 @@
+//! From blocks to a report: the title, the six sections, the prose and the three tables, each
+//! in a module of its own; this one finds the sections and puts the report together.
+//!
+//! Labels are matched against the official layout of `report-core` with a similarity measure,
+//! so variants ("1、", half-width brackets), typos and labels broken over lines still find their
+//! row. 表三's rows are matched in order (an alignment, as for two sequences), so that a row whose
+//! label is lost or damaged still lands between its neighbours.
+
+mod appeals;
+mod proactive;
+mod prose;
+mod requests;
+mod rows;
+mod title;
+
+use std::collections::BTreeMap;
+
+use report_core::layout::Section;
+use report_core::{Cell, Diagnostic, ImportProblem, Place, Report, TableId};
+
+use crate::blocks::{Block, Source};
+use crate::import::{Format, Imported};
+use crate::text::normalise;
+
+use appeals::read_appeals;
+use proactive::read_proactive;
+use prose::{prose, read_overview};
+use requests::read_requests;
+
+use title::{detect_edition, title};
+
+/// The section a heading starts, and whether it is printed as the format prints it.
+pub(crate) fn heading(text: &str) -> Option<(u8, bool)> {
+    let norm = normalise(text);
+    if norm.chars().count() > 40 {
+        return None;
+    }
+    let mut chars = norm.chars();
+    let numeral = chars.next()?;
+    if chars.next()? != '、' {
+        return None;
+    }
+    let section = Section::from_numeral(numeral)?;
+    if !section.def().words.iter().any(|w| norm.contains(w)) {
+        return None;
+    }
+    let canonical = section
+        .printed_forms()
+        .any(|f| norm.trim_end_matches(['。', '：']) == normalise(f));
+    let number = section.number();
+    Some((number, canonical))
+}
+
+struct Reader {
+    /// Whether a cell's position in its row is a column of the document (not for PDF text,
+    /// whose rows gather label fragments from several lines).
+    columns: bool,
+    report: Report,
+    diagnostics: Vec<Diagnostic>,
+    sources: BTreeMap<String, Source>,
+}
+
+impl Reader {
+    fn diagnose(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn set(&mut self, place: Place, cell: Cell, mut source: Source) {
+        if !self.columns {
+            source.column = None;
+        }
+        if self.report.set_cell(place, cell) {
+            self.sources.insert(place.pointer(), source);
+        }
+    }
+}
+
+/// Interprets the blocks of a document; `None` when nothing of a report is in them.
+pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
+    // Split into the part before 一 and the six sections.
+    let mut preamble: Vec<&Block> = Vec::new();
+    let mut sections: BTreeMap<u8, Vec<&Block>> = BTreeMap::new();
+    let mut current = 0u8;
+    let mut diagnostics = Vec::new();
+    for block in blocks {
+        if let Block::Para { text, source } = block {
+            if let Some((number, canonical)) = heading(text) {
+                if number > current {
+                    current = number;
+                    sections.entry(number).or_default();
+                    if !canonical {
+                        diagnostics.push(
+                            Diagnostic::import(
+                                ImportProblem::HeadingVariant,
+                                format!(
+                                    "标题“{}”与格式的写法不同，已按第{}部分读取",
+                                    text.trim(),
+                                    Section::from_number(number).map_or('？', |s| s.def().numeral)
+                                ),
+                            )
+                            .at(*source),
+                        );
+                    }
+                    continue;
+                }
+            }
+        }
+        if current == 0 {
+            preamble.push(block);
+        } else {
+            sections.entry(current).or_default().push(block);
+        }
+    }
+    let all: Vec<&Block> = blocks.iter().collect();
+    let has_rows = blocks.iter().any(|b| matches!(b, Block::Row { .. }));
+    if sections.is_empty() && !has_rows {
+        return None;
+    }
+
+    let (year, agency, published) = title(&preamble, &all);
+    let edition = detect_edition(blocks, year);
+    let mut reader = Reader {
+        columns: !matches!(format, Format::PdfLayout | Format::RunTogether),
+        report: Report::blank(
+            edition,
+            year.unwrap_or(0),
+            agency.clone().unwrap_or_default(),
+        ),
+        diagnostics,
+        sources: BTreeMap::new(),
+    };
+    // Rows are added as they are read: a row the document lacks stays absent (rule H8).
+    reader.report.proactive = Default::default();
+    reader.report.requests = Default::default();
+    reader.report.appeals = Default::default();
+    reader.report.published = published;
+    if year.is_none() || agency.is_none() {
+        let missing = match (year, agency) {
+            (None, None) => "报告年度和发布机关",
+            (None, Some(_)) => "报告年度",
+            _ => "发布机关",
+        };
+        reader.diagnose(Diagnostic::import(
+            ImportProblem::MissingTitle,
+            format!("没有在标题中找到{missing}（应为“某某机关 2024 年政府信息公开工作年度报告”），请在导入后补填"),
+        ));
+    }
+
+    for expected in Section::ALL {
+        if !sections.contains_key(&expected.number()) && !sections.is_empty() {
+            reader.diagnose(Diagnostic::import(
+                ImportProblem::MissingHeading,
+                format!("没有找到标题“{}”", expected.heading(edition)),
+            ));
+        }
+    }
+
+    let section = |n: u8| -> Vec<&Block> {
+        if sections.is_empty() {
+            all.clone()
+        } else {
+            sections.get(&n).cloned().unwrap_or_default()
+        }
+    };
+    read_overview(&mut reader.report, &section(1));
+    reader.report.problems = prose(&section(5));
+    reader.report.other_matters = prose(&section(6));
+
+    read_proactive(&mut reader, &section(2));
+    read_requests(&mut reader, &section(3), format);
+    read_appeals(&mut reader, &section(4));
+    let present: Vec<TableId> = reader.report.tables_present().collect();
+    for table in TableId::ALL {
+        if !present.contains(&table) {
+            reader.diagnose(
+                Diagnostic::import(
+                    ImportProblem::MissingTable,
+                    format!("没有找到{}（{}）", table.short_name(), table.heading()),
+                )
+                .with_pointers(vec![format!("/{}", table.key())]),
+            );
+        }
+    }
+    Some(Imported {
+        report: reader.report,
+        diagnostics: reader.diagnostics,
+        format,
+        sources: reader.sources,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Title, edition, prose
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_are_told_from_row_labels() {
+        assert_eq!(heading("一、总体情况"), Some((1, true)));
+        assert_eq!(
+            heading("   四、政府信息公开行政法复议、行政诉讼情况"),
+            Some((4, false))
+        );
+        assert_eq!(heading("一、本年新收政府信息公开申请数量"), None);
+        assert_eq!(heading("四、结转下年度继续办理"), None);
+        assert_eq!(heading("五、存在问题及改进情况"), Some((5, false)));
+    }
+}

@@ -1,0 +1,163 @@
+//! 表二: its blocks' rows, numbers that run together, and the counts the prose states.
+
+use report_core::layout::{ProactiveColumn, ProactiveItem};
+use report_core::{Cell, Place, ProseField, Report};
+
+use crate::blocks::{Block, Source};
+use crate::import::split::splits;
+use crate::text::{is_value, normalise};
+
+use super::{
+    rows::common_width, rows::fit, rows::place_options, rows::read_row, rows::unreadable,
+    rows::Values, Reader,
+};
+
+pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
+    let edition = reader.report.edition;
+    let width = common_width(blocks);
+    let mut runs: Vec<(ProactiveItem, String, Source)> = Vec::new();
+    for block in blocks {
+        let Some(row) = read_row(block, 1, width) else {
+            continue;
+        };
+        let norm_label = normalise(&row.last_label);
+        // An exact label first ("规范性文件" is inside "行政规范性文件"), then the closest.
+        let item = ProactiveItem::in_edition(edition)
+            .find(|i| normalise(i.def().labels.any(edition)) == norm_label)
+            .or_else(|| {
+                ProactiveItem::in_edition(edition)
+                    .map(|i| (i, fit(&row, i.def().labels.any(edition))))
+                    .filter(|&(_, score)| score >= 0.6)
+                    .max_by(|a, b| a.1.total_cmp(&b.1))
+                    .map(|(i, _)| i)
+            });
+        let Some(item) = item else {
+            continue;
+        };
+        let columns: Vec<ProactiveColumn> = item.columns_in(edition).collect();
+        let Block::Row {
+            cells,
+            run_together,
+            ..
+        } = block
+        else {
+            continue;
+        };
+        if *run_together {
+            if let Values::Run(run) = row.values {
+                runs.push((item, run, row.source));
+            }
+            continue;
+        }
+        // 表二 values follow the label: the first cells after it, whatever the grid's width.
+        let label_at = cells
+            .iter()
+            .rposition(|c| !c.trim().is_empty() && !is_value(c))
+            .unwrap_or(0);
+        reader.report.proactive.insert_row(item, edition);
+        for (k, &col) in columns.iter().enumerate() {
+            let i = label_at + 1 + k;
+            let text = cells.get(i).map(String::as_str).unwrap_or_default();
+            let place = Place::Proactive(item, Some(col));
+            reader.set(
+                place,
+                Cell::parse(col.def().kind, text),
+                row.source.column(i + 1),
+            );
+        }
+    }
+    resolve_proactive_runs(reader, runs);
+}
+
+pub(super) fn resolve_proactive_runs(
+    reader: &mut Reader,
+    runs: Vec<(ProactiveItem, String, Source)>,
+) {
+    let edition = reader.report.edition;
+    let stated = stated_document_counts(&reader.report);
+    for (item, run, source) in runs {
+        let columns: Vec<ProactiveColumn> = item.columns_in(edition).collect();
+        reader.report.proactive.insert_row(item, edition);
+        let Some(mut options) = splits(&run, columns.len()) else {
+            unreadable(reader, Place::Proactive(item, None), &run, source);
+            continue;
+        };
+        // What the prose says of this item settles what the arithmetic cannot.
+        for &(stated_item, col, value) in &stated {
+            if stated_item != item {
+                continue;
+            }
+            let Some(k) = columns.iter().position(|&c| c == col) else {
+                continue;
+            };
+            let kept: Vec<_> = options
+                .iter()
+                .filter(|o| o[k] == value.to_string())
+                .cloned()
+                .collect();
+            if !kept.is_empty() {
+                options = kept;
+            }
+        }
+        place_options(
+            reader,
+            &options,
+            &columns
+                .iter()
+                .map(|&c| Place::Proactive(item, Some(c)))
+                .collect::<Vec<_>>(),
+            &run,
+            source,
+        );
+    }
+}
+
+/// Counts the prose states for 表二 第（一）项: ("现行有效…规范性文件698件", "制发的规范性文件88件").
+pub(super) fn stated_document_counts(
+    report: &Report,
+) -> Vec<(ProactiveItem, ProactiveColumn, u64)> {
+    let mut out = Vec::new();
+    for field in ProseField::ALL {
+        let Some(text) = report.prose(field) else {
+            continue;
+        };
+        for clause in report_core::prose::normalise(text).split(['，', '。', '；', '、', ',', ';'])
+        {
+            let item = if clause.contains("规范性文件") {
+                ProactiveItem::NormativeDocuments
+            } else if clause.contains("规章") {
+                ProactiveItem::Regulations
+            } else {
+                continue;
+            };
+            let col = if clause.contains("现行有效") {
+                ProactiveColumn::InForce
+            } else if clause.contains("制发") {
+                ProactiveColumn::Issued
+            } else if clause.contains("废止") {
+                ProactiveColumn::Repealed
+            } else {
+                continue;
+            };
+            // The number counted in 件: "规范性文件698件" (the 件 of 文件 is not a unit).
+            let chars: Vec<char> = clause.chars().collect();
+            let unit = (1..chars.len())
+                .rev()
+                .find(|&i| chars[i] == '件' && chars[i - 1].is_ascii_digit());
+            let digits: String = unit
+                .map(|i| {
+                    let start = (0..i)
+                        .rev()
+                        .take_while(|&j| chars[j].is_ascii_digit())
+                        .last()
+                        .unwrap_or(i);
+                    chars[start..i].iter().collect()
+                })
+                .unwrap_or_default();
+            if let Ok(value) = digits.parse() {
+                out.push((item, col, value));
+            }
+        }
+    }
+    out
+}
