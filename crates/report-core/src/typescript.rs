@@ -3,7 +3,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::layout::{CellKind, Labels};
+use crate::layout::{CellKind, Labels, Section};
 use crate::table::{AppealsLayout, ProactiveLayout, RequestsLayout, TableLayout};
 use crate::{
     AgencyLevel, CheckResult, Counts, Diagnostic, Edition, Overview, Report, RuleMeta, Severity,
@@ -16,7 +16,13 @@ pub fn declarations() -> String {
     let mut out = vec![
         doc_decl::<Edition>(&cfg, "The edition of the national format."),
         doc_decl::<AgencyLevel>(&cfg, "An agency's administrative level."),
-        doc_decl::<Overview>(&cfg, "一、总体情况: one text, or the five sub-parts."),
+        doc_decl::<Overview>(
+            &cfg,
+            &format!(
+                "{}: one text, or the five sub-parts.",
+                Section::Overview.heading(Edition::V2021)
+            ),
+        ),
         table::<ProactiveLayout>("ProactiveTable"),
         table::<RequestsLayout>("RequestsTable"),
         table::<AppealsLayout>("AppealsTable"),

@@ -35,7 +35,7 @@ declare_rule! {
         needs_previous: false,
         title_zh: "信息处理费在“六”中说明，且不与行政事业性收费混淆",
         title_en: "Information processing fees are stated in section 六 and not confused with administrative fees",
-        explanation_zh: "格式要求在“六、其他需要报告的事项”中报告收取信息处理费的情况。表三（六）2 有因逾期未缴费不再处理的申请，或正文提到收费时，应写明收取金额或“未收取”。信息处理费以元计，与表二以万元计的“行政事业性收费”不是一回事。",
+        explanation_zh: "格式要求在报告第六部分说明收取信息处理费的情况。表三（六）2 有因逾期未缴费不再处理的申请，或正文提到收费时，应写明收取金额或“未收取”。信息处理费以元计，与表二以万元计的“行政事业性收费”不是一回事。",
     }
 }
 

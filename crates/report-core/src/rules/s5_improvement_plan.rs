@@ -31,7 +31,7 @@ declare_rule! {
         needs_previous: false,
         title_zh: "“五”写明问题和下一年的改进计划",
         title_en: "Section 五 states problems and a plan for the next year",
-        explanation_zh: "“五、存在的主要问题及改进情况”应具体写明存在的问题和改进措施，不能空着或只写套话；其中的工作计划应针对报告年度的下一年。",
+        explanation_zh: "报告第五部分应具体写明存在的主要问题和改进措施，不能空着或只写套话；其中的工作计划应针对报告年度的下一年。",
     }
 }
 
