@@ -38,9 +38,13 @@ pub fn expectations(name: &str) -> serde_json::Value {
         .expect("expectations are JSON")
 }
 
-/// The file of the published report `name` as it was found (`real/NAME.txt` or `.html`).
+/// The file of the published report `name` as it was found (`real/NAME.txt`, `.html` or, for a
+/// name ending in `.pdf`, the PDF itself).
 pub fn real(name: &str) -> PathBuf {
     let dir = fixtures().join("real");
+    if name.ends_with(".pdf") {
+        return dir.join(name);
+    }
     ["txt", "html"]
         .iter()
         .map(|ext| dir.join(format!("{name}.{ext}")))

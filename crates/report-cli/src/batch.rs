@@ -11,7 +11,7 @@ use crate::load::{load, FileError, Loaded};
 
 /// The extensions of the files a folder is searched for (any case).
 const REPORT_EXTENSIONS: &[&str] = &[
-    "json", "txt", "html", "htm", "md", "markdown", "csv", "docx",
+    "json", "txt", "html", "htm", "md", "markdown", "csv", "docx", "pdf",
 ];
 
 /// The files to read: each file given, and every report file under each folder given (sorted,

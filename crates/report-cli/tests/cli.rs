@@ -386,3 +386,49 @@ fn render_writes_every_format_and_each_reads_back() {
     assert!(!html.contains("<script") && !html.contains("<link"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A one-page PDF with no text layer, as a scanner makes it.
+fn scanned_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(b"xref\n0 4\n0000000000 65535 f \n");
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn check_reads_a_pdf_in_a_folder_and_explains_a_scan() {
+    let dir = std::env::temp_dir().join(format!("nianbao-pdf-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    std::fs::copy(
+        real("2023-huaian-hongze-district-gov", "pdf"),
+        dir.join("洪泽区.pdf"),
+    )
+    .expect("copied");
+    std::fs::write(dir.join("扫描件.pdf"), scanned_pdf()).expect("written");
+    let out = nianbao(&["check", dir.to_str().unwrap()]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("洪泽区人民政府 2023"), "{text}");
+    assert!(text.contains("H4"), "{text}");
+    assert!(
+        text.contains("扫描件") && text.contains("无法读取"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -8,7 +8,11 @@ use serde::Serialize;
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
-    /// The line (1-based) of a text document.
+    /// The page (1-based) of a PDF file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub page: Option<usize>,
+    /// The line (1-based) of a text document; in a PDF, the line of its page.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional))]
     pub line: Option<usize>,
@@ -55,6 +59,9 @@ impl Source {
     /// A Chinese description, e.g. "第 12 行" or "第 2 个表格第 5 行第 4 列".
     pub fn describe_zh(&self) -> String {
         let mut out = String::new();
+        if let Some(page) = self.page {
+            out.push_str(&format!("第 {page} 页"));
+        }
         if let Some(table) = self.table {
             out.push_str(&format!("第 {table} 个表格"));
         }

@@ -35,7 +35,7 @@ pub fn run(
     };
     let files = batch::inputs(paths);
     if files.is_empty() {
-        eprintln!("nianbao：所给目录中没有报告文件（.json .txt .html .md .csv .docx）");
+        eprintln!("nianbao：所给目录中没有报告文件（.json .txt .html .md .csv .docx .pdf）");
         return ExitCode::from(EXIT_UNREADABLE);
     }
     let progress = progress_bar(files.len());

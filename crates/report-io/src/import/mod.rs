@@ -14,6 +14,7 @@ mod html;
 mod interpret;
 mod layout;
 mod markdown;
+pub mod pdf;
 mod runs;
 pub(crate) mod split;
 mod tsv;
@@ -40,6 +41,8 @@ pub enum Format {
     Csv,
     /// A Word document (`.docx`), such as a filled copy of the official template.
     Docx,
+    /// A PDF file, read directly (its text layer).
+    Pdf,
 }
 
 impl Format {
@@ -47,12 +50,13 @@ impl Format {
     pub const fn name_zh(self) -> &'static str {
         match self {
             Format::TabText => "制表符分隔的文本（Word 或网页复制）",
-            Format::PdfLayout => "PDF 版式文本（pdftotext -layout）",
+            Format::PdfLayout => "从 PDF 转换的排版文本",
             Format::RunTogether => "单元格连在一起的网页文本",
             Format::Html => "HTML 网页",
             Format::Markdown => "Markdown（OCR 识别结果）",
             Format::Csv => "CSV（每个单元格一行）",
             Format::Docx => "Word 文档（.docx）",
+            Format::Pdf => "PDF 文件",
         }
     }
 }
@@ -77,6 +81,18 @@ pub enum ImportError {
     /// A `.docx` file that cannot be read.
     #[error("{0}")]
     Docx(String),
+    /// A PDF that cannot be read: damaged, or a font or content its reader cannot parse.
+    #[error("{0}")]
+    Pdf(String),
+    /// A PDF protected by a password.
+    #[error("这个 PDF 文件设置了打开密码，无法读取。请向发布机关索取未加密的版本，或在 PDF 阅读器中输入密码打开后全选复制正文，粘贴导入")]
+    PdfEncrypted,
+    /// A PDF with no text: a scan.
+    #[error("这是扫描件，没有可读取的文字层：页面上的文字是图片。请向发布机关索取可复制文字的 PDF 或 Word 版本，或先用文字识别（OCR）软件识别，再把识别结果粘贴导入")]
+    PdfScanned,
+    /// A PDF with more pages than a report has.
+    #[error("这个 PDF 有 {0} 页，超过 {max} 页的上限，不像是一份年度报告", max = pdf::MAX_PAGES)]
+    PdfTooManyPages(usize),
     /// Nothing of a report was found in the document.
     #[error("没有找到年度报告的任何内容（标题、章节或表格）")]
     NotAReport,
@@ -141,6 +157,27 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
+    if pdf::is_pdf(bytes) {
+        let (text, lines) = pdf::layout_text(bytes)?;
+        let blocks = layout::blocks(&text);
+        let mut imported =
+            interpret::interpret(&blocks, Format::PdfLayout).ok_or(ImportError::NotAReport)?;
+        imported.format = Format::Pdf;
+        for source in imported.sources.values_mut() {
+            pdf::locate(source, &lines);
+        }
+        for d in &mut imported.diagnostics {
+            if let Some(source) = d.source.as_mut() {
+                let before = source.describe_zh();
+                pdf::locate(source, &lines);
+                // The message names the place; name it in the PDF's pages.
+                if let Some(rest) = d.message.strip_prefix(&format!("{before}：")) {
+                    d.message = format!("{}：{rest}", source.describe_zh());
+                }
+            }
+        }
+        return Ok(imported);
+    }
     if docx::is_zip(bytes) {
         let blocks = docx::blocks(bytes)?;
         let mut imported =
@@ -163,7 +200,7 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     }
     match format {
         Format::Csv => return csv::import(text),
-        Format::Docx => return import(text.as_bytes()),
+        Format::Docx | Format::Pdf => return import(text.as_bytes()),
         _ => {}
     }
     let blocks = blocks(text, format);
@@ -194,6 +231,6 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::RunTogether => runs::blocks(text),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
-        Format::Csv | Format::Docx => Vec::new(),
+        Format::Csv | Format::Docx | Format::Pdf => Vec::new(),
     }
 }

@@ -95,7 +95,7 @@ pub(super) fn file_button(
             <input
                 type="file"
                 data-action=test_id
-                accept=".json,.docx,.html,.htm,.txt,.md,.csv"
+                accept=".json,.docx,.pdf,.html,.htm,.txt,.md,.csv"
                 on:change=move |ev| {
                     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
                     leptos::task::spawn_local(async move {

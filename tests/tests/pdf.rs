@@ -1,0 +1,195 @@
+//! PDF files read directly: the published 洪泽区 2023 PDF and PDFs LibreOffice makes from the
+//! exports read to the same cells as the text a PDF tool prints from them; scans, damaged files,
+//! PDFs that are not reports and oversized ones are refused with a message that says what to do.
+
+use std::path::Path;
+use std::process::Command;
+
+use nianbao_tests::{differences, real, truth};
+use report_io::export::{render, Target};
+use report_io::import::ImportError;
+use report_io::{import, Format, Imported};
+
+fn cells(imported: &Imported) -> Vec<(String, String)> {
+    imported
+        .report
+        .cells()
+        .map(|(p, c)| (p.pointer(), c.display()))
+        .collect()
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (scripts/setup.sh installs poppler-utils)");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn the_published_pdf_reads_to_its_truth_and_to_the_same_cells_as_its_text() {
+    let pdf = real("2023-huaian-hongze-district-gov.pdf");
+    let imported = import(&std::fs::read(&pdf).expect("fixture")).expect("a report");
+    assert_eq!(imported.format, Format::Pdf);
+    let report = truth("2023-huaian-hongze-district-gov");
+    assert_eq!(differences(&imported, &report), Vec::<String>::new());
+    assert_eq!(imported.report.year, 2023);
+    assert_eq!(imported.report.agency, report.agency);
+    // The prose is there too, and a cell's source names its page.
+    assert!(imported
+        .report
+        .overview
+        .disclosure_on_request
+        .as_deref()
+        .is_some_and(|t| t.contains("21件")));
+    let source = imported.sources["/appeals/review/total"];
+    assert_eq!(source.page, Some(4));
+    let text = import(pdftotext(&pdf).as_bytes()).expect("the text imports");
+    assert_eq!(cells(&imported), cells(&text));
+}
+
+#[test]
+fn pdfs_made_by_libreoffice_read_like_their_text() {
+    let dir = std::env::temp_dir().join(format!("nianbao-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    for name in [
+        "2024-huaian-city-gov",
+        "2023-huaian-hongze-district-gov",
+        "2019-shanghai-municipal-gov-general-office-2019format",
+        "2024-anyang-wenfeng-toudersan-subdistrict",
+    ] {
+        let report = truth(name);
+        let docx = dir.join(format!("{name}.docx"));
+        std::fs::write(&docx, render(&report, Target::Docx)).expect("written");
+        let status = Command::new("libreoffice")
+            .args([
+                profile.as_str(),
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(&docx)
+            .output()
+            .expect("libreoffice runs (scripts/setup.sh installs it)");
+        assert!(status.status.success(), "{name}");
+        let pdf = docx.with_extension("pdf");
+        let imported = import(&std::fs::read(&pdf).expect("PDF written")).expect(name);
+        assert_eq!(imported.format, Format::Pdf, "{name}");
+        let text = import(pdftotext(&pdf).as_bytes()).expect(name);
+        // Every cell the PDF's text reads, the PDF reads alike (it may read more: the text
+        // tool drops some cells the glyphs keep).
+        let read = cells(&imported);
+        for (pointer, value) in cells(&text).into_iter().filter(|(_, v)| !v.is_empty()) {
+            assert!(
+                read.contains(&(pointer.clone(), value.clone())),
+                "{name}: {pointer} is {value} in the text"
+            );
+        }
+        assert_eq!(imported.report.year, report.year, "{name}");
+        assert_eq!(imported.report.agency, report.agency, "{name}");
+        if report.cells().all(|(_, c)| !c.is_blank()) {
+            assert_eq!(
+                differences(&imported, &report),
+                Vec::<String>::new(),
+                "{name}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A PDF with `pages` pages, each showing `text` (nothing when empty) in a standard font.
+fn minimal_pdf(pages: usize, text: &str) -> Vec<u8> {
+    let mut objects: Vec<String> = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".into(),
+        String::new(), // the page tree, filled below
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".into(),
+    ];
+    let content = if text.is_empty() {
+        String::new()
+    } else {
+        format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET")
+    };
+    let mut kids = Vec::new();
+    for _ in 0..pages {
+        objects.push(format!(
+            "<< /Length {} >>\nstream\n{content}\nendstream",
+            content.len()
+        ));
+        let contents = objects.len();
+        objects.push(format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents {contents} 0 R >>"
+        ));
+        kids.push(format!("{} 0 R", objects.len()));
+    }
+    objects[1] = format!(
+        "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+        kids.join(" ")
+    );
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn a_scan_is_told_apart_and_the_message_says_what_to_do() {
+    let err = import(&minimal_pdf(2, "")).expect_err("no text layer");
+    assert_eq!(err, ImportError::PdfScanned);
+    let message = err.to_string();
+    assert!(
+        message.contains("扫描件") && message.contains("OCR"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_pdf_that_is_not_a_report_is_refused() {
+    let err = import(&minimal_pdf(1, "Hello world")).expect_err("not a report");
+    assert_eq!(err, ImportError::NotAReport);
+}
+
+#[test]
+fn damaged_and_oversized_pdfs_are_refused() {
+    let published = std::fs::read(real("2023-huaian-hongze-district-gov.pdf")).expect("fixture");
+    for cut in [published.len() / 2, 2000, 40] {
+        match import(&published[..cut]) {
+            Err(ImportError::Pdf(message)) => assert!(message.contains("损坏"), "{message}"),
+            // What survives a cut may still hold a few pages of text, but never a whole report
+            // read as consistent without its 表四.
+            Err(other) => assert!(
+                matches!(other, ImportError::NotAReport | ImportError::PdfScanned),
+                "{cut}: {other}"
+            ),
+            Ok(imported) => assert!(
+                !imported.diagnostics.is_empty(),
+                "{cut}: read without a word of doubt"
+            ),
+        }
+    }
+    let err = import(&minimal_pdf(report_io::import::pdf::MAX_PAGES + 1, "")).expect_err("big");
+    assert!(matches!(err, ImportError::PdfTooManyPages(_)), "{err}");
+}
