@@ -173,7 +173,11 @@ export type Severity = "error" | "warning" | "info";
 /** Where something was read in a document: the line of a text, or the table, row and column (1-based, merged cells counted as the grid) of an HTML page or Word document. */
 export type Source = { 
 /**
- * The line (1-based) of a text document.
+ * The page (1-based) of a PDF file.
+ */
+page?: number, 
+/**
+ * The line (1-based) of a text document; in a PDF, the line of its page.
  */
 line?: number, 
 /**
