@@ -18,10 +18,31 @@ fn fixtures() -> Vec<String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/real");
     let mut texts: Vec<String> = std::fs::read_dir(dir)
         .expect("fixtures")
-        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("text"))
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e != "pdf"))
+        .map(|p| std::fs::read_to_string(p).expect("text"))
         .collect();
     texts.sort();
     texts
+}
+
+fn published_pdf() -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/real/2023-huaian-hongze-district-gov.pdf");
+    std::fs::read(path).expect("the published PDF")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn damaged_pdfs_end_in_a_report_or_an_error(cut in 0usize..300_000, at in 0usize..300_000, byte in any::<u8>()) {
+        let mut pdf = published_pdf();
+        let at = at % pdf.len();
+        pdf[at] = byte;
+        pdf.truncate(cut.max(8).min(pdf.len()));
+        let _ = import(&pdf);
+    }
 }
 
 proptest! {

@@ -88,16 +88,21 @@ impl OutputDev for Glyphs {
     }
 }
 
-fn damaged(detail: impl std::fmt::Display) -> ImportError {
-    ImportError::Pdf(format!(
-        "这个 PDF 文件已损坏或不完整，无法读取（{detail}）。请重新下载原文件；也可以在 PDF 阅读器中全选复制正文，粘贴导入"
-    ))
+/// A PDF that cannot be read. What the parser said is for developers, not for the clerk.
+fn damaged() -> ImportError {
+    ImportError::Pdf(
+        "这个 PDF 文件已损坏或不完整，无法读取。请重新下载原文件；也可以在 PDF 阅读器中全选复制正文，粘贴导入".to_owned(),
+    )
 }
 
 /// The text of a PDF, laid out as printed, and for each of its lines (1-based) its page and its
-/// line on that page.
+/// line on that page. A panic deep in the PDF parser is a damaged file, not a crash.
 pub(crate) fn layout_text(bytes: &[u8]) -> Result<(String, Vec<(usize, usize)>), ImportError> {
-    let mut doc = lopdf::Document::load_mem(bytes).map_err(damaged)?;
+    std::panic::catch_unwind(|| read(bytes)).unwrap_or_else(|_| Err(damaged()))
+}
+
+fn read(bytes: &[u8]) -> Result<(String, Vec<(usize, usize)>), ImportError> {
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|_| damaged())?;
     if doc.is_encrypted() {
         // Many published PDFs are encrypted with an empty user password (to forbid editing);
         // those open as they are. Others need a password nianbao does not have.
@@ -110,14 +115,7 @@ pub(crate) fn layout_text(bytes: &[u8]) -> Result<(String, Vec<(usize, usize)>),
         return Err(ImportError::PdfTooManyPages(pages));
     }
     let mut glyphs = Glyphs::default();
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pdf_extract::output_doc(&doc, &mut glyphs)
-    }));
-    match run {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return Err(damaged(format!("{e:?}"))),
-        Err(_) => return Err(damaged("其中的字体或内容无法解析")),
-    }
+    pdf_extract::output_doc(&doc, &mut glyphs).map_err(|_| damaged())?;
     let printed = glyphs
         .pages
         .iter()
