@@ -15,6 +15,11 @@ fn benches(c: &mut Criterion) {
             b.iter(|| report_io::import(&bytes).expect("imports"))
         });
     }
+    let pdf = std::fs::read(real("2023-huaian-hongze-district-gov.pdf")).expect("the PDF");
+    group.throughput(Throughput::Bytes(pdf.len() as u64));
+    group.bench_function("Pdf (2023-huaian-hongze-district-gov.pdf)", |b| {
+        b.iter(|| report_io::import(&pdf).expect("imports"))
+    });
     let report = nianbao_tests::truth("2024-huaian-city-gov");
     use report_io::export::Target;
     for target in [

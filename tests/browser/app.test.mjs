@@ -77,6 +77,31 @@ test('a block pasted from a spreadsheet fills cells from the focused one', async
   assert.equal(await page.evaluate(() => document.activeElement.dataset.cell), '/requests/granted/natural_person');
 });
 
+test('a published PDF imports in the page, and a scan is explained', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  assert.match(await page.getAttribute('[data-action="import"]', 'accept'), /\.pdf/);
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2023-huaian-hongze-district-gov.pdf'));
+  await page.waitForSelector('[data-cell="/appeals/review/total"][aria-invalid="true"]');
+  assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/natural_person"]'), '21');
+  assert.match(await page.textContent('.notice'), /PDF 文件/);
+  // A PDF whose pages are pictures: refused with what to do, and the open report stays.
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>'];
+  let scan = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const at = scan.length;
+    scan += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return at;
+  });
+  const xref = scan.length;
+  scan += `xref\n0 4\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  scan += `trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  await page.setInputFiles('[data-action="import"]', { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from(scan) });
+  await page.waitForFunction(() => /扫描件/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
+});
+
 test('importing a published report and last year\'s report', async () => {
   const page = await open(chrome.context, origin);
   await page.click('[data-action="new"]');

@@ -13,8 +13,8 @@ use crate::import::split::{as_counts, splits};
 use crate::text::normalise;
 
 use super::{
-    requests::values_at, rows::common_width, rows::place_options, rows::read_row, rows::unreadable,
-    rows::RowRead, rows::Values, Reader,
+    requests::values_at, rows::common_width, rows::flag_short_row, rows::place_options,
+    rows::read_row, rows::unreadable, rows::RowRead, rows::Values, Reader,
 };
 
 pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
@@ -75,6 +75,7 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
                     row.source.column(i + 1),
                 );
             }
+            flag_short_row(reader, cells, &places, row.source);
         }
         Values::Run(run) => {
             let balanced: Vec<Vec<String>> = splits(run, places.len())

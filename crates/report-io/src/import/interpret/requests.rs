@@ -11,8 +11,8 @@ use crate::import::Format;
 use crate::text::similarity;
 
 use super::{
-    rows::common_width, rows::label_key, rows::place_options, rows::read_row, rows::unreadable,
-    rows::RowRead, rows::Values, Reader,
+    rows::common_width, rows::flag_short_row, rows::label_key, rows::place_options, rows::read_row,
+    rows::unreadable, rows::RowRead, rows::Values, Reader,
 };
 
 pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
@@ -86,6 +86,7 @@ pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: For
                         row.source.column(i + 1),
                     );
                 }
+                flag_short_row(reader, cells, &row_places(r), row.source);
             }
             Values::Run(run) => runs.push((r, run.clone(), row.source)),
             Values::Spread(count) => unreadable(

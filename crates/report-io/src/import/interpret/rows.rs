@@ -228,3 +228,38 @@ pub(super) fn unreadable(reader: &mut Reader, place: Place, text: &str, source: 
         .at(source),
     );
 }
+
+/// In text whose columns are not cells (PDF text), a row that prints fewer numbers than its
+/// cells leaves no trace of where its blanks are: the numbers may sit in the wrong columns. Such a
+/// row is flagged on every cell it names, so no number in it passes unchecked.
+pub(super) fn flag_short_row(
+    reader: &mut Reader,
+    cells: &[(String, usize)],
+    places: &[Place],
+    source: Source,
+) {
+    let filled = cells.iter().filter(|(c, _)| !c.is_empty()).count();
+    if reader.columns || filled == 0 || filled >= places.len() {
+        return;
+    }
+    let name = places
+        .first()
+        .map(|p| match *p {
+            Place::Requests(row, _) => Place::Requests(row, None),
+            Place::Appeals(..) => Place::Appeals(report_core::layout::AppealGroup::Review, None),
+            other => other,
+        })
+        .map(|p| p.describe_zh(reader.report.edition))
+        .unwrap_or_default();
+    reader.diagnose(
+        Diagnostic::import(
+            ImportProblem::UnreadableRow,
+            format!(
+                "{name}只印出 {filled} 个数字，应有 {} 个：文字中看不出空白单元格在哪里，这些数字可能错列，请对照原文核对",
+                places.len()
+            ),
+        )
+        .with_places(places.to_vec())
+        .at(source),
+    );
+}
