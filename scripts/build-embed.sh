@@ -6,7 +6,8 @@
 #   nianbao_core.js, *_bg.wasm       the checker (loaded by init())
 #   io/                              the importers, loaded only when a page's tables are read
 #
-# and the demo pages of web/portal/ into dist/portal/. Needs dist/io/ from scripts/build-web.sh.
+# and the demo pages of web/portal/ into dist/portal/. The importers here read web pages and text;
+# they are built without the PDF reader, which only the page's importers (dist/io/) carry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/tests/browser/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -21,7 +22,10 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name nianbao_co
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/nianbao_core_bg.wasm" -o "$out/nianbao_core_bg.wasm"
 cp crates/report-wasm/js/nianbao.js crates/report-wasm/js/nianbao.d.ts crates/report-wasm/js/types.d.ts schema/report.schema.json "$out/"
-cp dist/io/report_io_wasm.js dist/io/report_io_wasm_bg.wasm "$out/io/"
+cargo build --locked --release -p report-io-wasm --no-default-features --target wasm32-unknown-unknown
+wasm-bindgen --target web --no-typescript --out-dir "$out/io" target/wasm32-unknown-unknown/release/report_io_wasm.wasm
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$out/io/report_io_wasm_bg.wasm" -o "$out/io/report_io_wasm_bg.wasm"
 node tests/browser/minify.mjs embed
 
 cp -r web/portal dist/portal

@@ -190,6 +190,6 @@ fn damaged_and_oversized_pdfs_are_refused() {
             ),
         }
     }
-    let err = import(&minimal_pdf(report_io::import::pdf::MAX_PAGES + 1, "")).expect_err("big");
+    let err = import(&minimal_pdf(report_io::import::MAX_PDF_PAGES + 1, "")).expect_err("big");
     assert!(matches!(err, ImportError::PdfTooManyPages(_)), "{err}");
 }

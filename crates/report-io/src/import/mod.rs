@@ -14,6 +14,7 @@ mod html;
 mod interpret;
 mod layout;
 mod markdown;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 mod runs;
 pub(crate) mod split;
@@ -22,6 +23,9 @@ mod tsv;
 /// The largest document an importer reads. Real reports are far below it; a larger input is
 /// refused at once rather than read slowly.
 pub const MAX_BYTES: usize = 20 << 20;
+
+/// More pages than any annual report has (they run to 5–30).
+pub const MAX_PDF_PAGES: usize = 300;
 
 /// The formats an imported document can be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -91,7 +95,7 @@ pub enum ImportError {
     #[error("这是扫描件，没有可读取的文字层：页面上的文字是图片。请向发布机关索取可复制文字的 PDF 或 Word 版本，或先用文字识别（OCR）软件识别，再把识别结果粘贴导入")]
     PdfScanned,
     /// A PDF with more pages than a report has.
-    #[error("这个 PDF 有 {0} 页，超过 {max} 页的上限，不像是一份年度报告", max = pdf::MAX_PAGES)]
+    #[error("这个 PDF 有 {0} 页，超过 {MAX_PDF_PAGES} 页的上限，不像是一份年度报告")]
     PdfTooManyPages(usize),
     /// Nothing of a report was found in the document.
     #[error("没有找到年度报告的任何内容（标题、章节或表格）")]
@@ -157,26 +161,11 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
-    if pdf::is_pdf(bytes) {
-        let (text, lines) = pdf::layout_text(bytes)?;
-        let blocks = layout::blocks(&text);
-        let mut imported =
-            interpret::interpret(&blocks, Format::PdfLayout).ok_or(ImportError::NotAReport)?;
-        imported.format = Format::Pdf;
-        for source in imported.sources.values_mut() {
-            pdf::locate(source, &lines);
-        }
-        for d in &mut imported.diagnostics {
-            if let Some(source) = d.source.as_mut() {
-                let before = source.describe_zh();
-                pdf::locate(source, &lines);
-                // The message names the place; name it in the PDF's pages.
-                if let Some(rest) = d.message.strip_prefix(&format!("{before}：")) {
-                    d.message = format!("{}：{rest}", source.describe_zh());
-                }
-            }
-        }
-        return Ok(imported);
+    if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return import_pdf(bytes);
     }
     if docx::is_zip(bytes) {
         let blocks = docx::blocks(bytes)?;
@@ -187,6 +176,38 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let text = decode(bytes)?;
     import_as(text, detect(text))
+}
+
+/// Imports a PDF file (its text layer).
+#[cfg(feature = "pdf")]
+fn import_pdf(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let (text, lines) = pdf::layout_text(bytes)?;
+    let blocks = layout::blocks(&text);
+    let mut imported =
+        interpret::interpret(&blocks, Format::PdfLayout).ok_or(ImportError::NotAReport)?;
+    imported.format = Format::Pdf;
+    for source in imported.sources.values_mut() {
+        pdf::locate(source, &lines);
+    }
+    for d in &mut imported.diagnostics {
+        if let Some(source) = d.source.as_mut() {
+            let before = source.describe_zh();
+            pdf::locate(source, &lines);
+            // The message names the place; name it in the PDF's pages.
+            if let Some(rest) = d.message.strip_prefix(&format!("{before}：")) {
+                d.message = format!("{}：{rest}", source.describe_zh());
+            }
+        }
+    }
+    Ok(imported)
+}
+
+/// Without the PDF reader (the embed's importers, which read web pages), a PDF is refused.
+#[cfg(not(feature = "pdf"))]
+fn import_pdf(_bytes: &[u8]) -> Result<Imported, ImportError> {
+    Err(ImportError::Pdf(
+        "这里只读取网页和文字，不读取 PDF 文件；请在填报页面或命令行工具中导入 PDF".to_owned(),
+    ))
 }
 
 /// Imports a document read as `format`.

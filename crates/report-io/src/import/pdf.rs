@@ -11,14 +11,7 @@ use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
 use super::ImportError;
 
-/// More pages than any annual report has (they run to 5–30).
-pub const MAX_PAGES: usize = 300;
-
-/// Whether `bytes` are a PDF file.
-pub(crate) fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
-    head.windows(5).any(|w| w == b"%PDF-")
-}
+use super::MAX_PDF_PAGES as MAX_PAGES;
 
 /// One glyph: where it starts on the page (points, from the top left), its size and advance.
 struct Glyph {
