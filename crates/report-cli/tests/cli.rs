@@ -387,30 +387,6 @@ fn render_writes_every_format_and_each_reads_back() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-/// A one-page PDF with no text layer, as a scanner makes it.
-fn scanned_pdf() -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, object) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend(b"xref\n0 4\n0000000000 65535 f \n");
-    for offset in offsets {
-        out.extend(format!("{offset:010} 00000 n \n").as_bytes());
-    }
-    out.extend(
-        format!("trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
-    );
-    out
-}
-
 #[test]
 fn check_reads_a_pdf_in_a_folder_and_explains_a_scan() {
     let dir = std::env::temp_dir().join(format!("nianbao-pdf-cli-{}", std::process::id()));
@@ -420,7 +396,12 @@ fn check_reads_a_pdf_in_a_folder_and_explains_a_scan() {
         dir.join("洪泽区.pdf"),
     )
     .expect("copied");
-    std::fs::write(dir.join("扫描件.pdf"), scanned_pdf()).expect("written");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/made/scan-no-text.pdf"),
+        dir.join("扫描件.pdf"),
+    )
+    .expect("copied");
     let out = nianbao(&["check", dir.to_str().unwrap()]);
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(2), "{text}");
