@@ -54,6 +54,35 @@ test('a whole consistent report typed in is checked clean and exported as typed'
   assert.equal(await page.inputValue('[data-field="/agency"]'), report.agency);
 });
 
+test('a clerk\'s habits: full-width digits, a block copied with its row labels, Tab past computed totals, an import beside the draft', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.fill('[data-field="/agency"]', '某某县人民政府');
+  await page.fill('[data-cell="/requests/new/natural_person"]', '１２');
+  assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), '12');
+  assert.equal(await page.getAttribute('[data-cell="/requests/new/natural_person"]', 'aria-invalid'), 'false');
+  await page.focus('[data-cell="/requests/carried_over/natural_person"]');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', '二、上年结转政府信息公开申请数量\t3\t1\t0\t0\t0\t0\n');
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  assert.equal(await page.inputValue('[data-cell="/requests/carried_over/natural_person"]'), '3');
+  assert.equal(await page.inputValue('[data-cell="/requests/carried_over/commercial"]'), '1');
+  // Tab from the last applicant column goes to the next row, not to the computed 总计.
+  await page.focus('[data-cell="/requests/new/other_org"]');
+  await page.keyboard.press('Tab');
+  assert.notEqual(await page.evaluate(() => document.activeElement.dataset.cell), '/requests/new/total');
+  // Importing opens the document as a draft of its own; the half-typed one is kept.
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2024-huaian-city-gov.txt'));
+  await page.waitForFunction(() => document.querySelector('[data-field="/agency"]').value === '淮安市人民政府');
+  const drafts = await page.$$eval('[data-action="drafts"] option', (os) => os.map((o) => o.textContent));
+  assert.ok(drafts.some((d) => d.includes('某某县人民政府')), drafts.join(' | '));
+  assert.ok(drafts.some((d) => d.includes('淮安市人民政府')), drafts.join(' | '));
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => (localStorage.getItem(k) ?? '').includes('某某县人民政府')).length);
+  assert.ok(kept >= 1, 'the half-typed draft is still stored');
+});
+
 test('a block pasted from a spreadsheet fills cells from the focused one', async () => {
   const page = await open(chrome.context, origin);
   await page.click('[data-action="new"]');

@@ -59,16 +59,24 @@ impl Cell {
 
     /// Reads what a person typed or a document printed into a cell of `kind`.
     ///
-    /// Whitespace around the text and thousands separators are ignored; anything that is not a
+    /// Whitespace around the text, thousands separators and full-width digits ("１２") are read as
+    /// a person means them; anything that is not a
     /// valid value for the column is kept verbatim as [`Cell::Text`].
     pub fn parse(kind: CellKind, text: &str) -> Cell {
         let trimmed = text.trim();
         if trimmed.is_empty() {
             return Cell::Blank;
         }
+        // Full-width digits, point and minus (typed with a Chinese input method) are digits.
         let compact: String = trimmed
             .chars()
             .filter(|c| *c != ',' && *c != '，')
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '－' => '-',
+                other => other,
+            })
             .collect();
         let parsed = match kind {
             CellKind::Count => compact.parse::<u64>().ok().map(Cell::Count),
@@ -202,6 +210,20 @@ impl<'de> Visitor<'de> for CellSeed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn full_width_digits_are_digits() {
+        assert_eq!(Cell::parse(CellKind::Count, "１２"), Cell::Count(12));
+        assert_eq!(Cell::parse(CellKind::SignedCount, "－３"), Cell::Signed(-3));
+        assert_eq!(
+            Cell::parse(CellKind::Money, "９６１７１．６").display(),
+            "96171.6"
+        );
+        assert_eq!(
+            Cell::parse(CellKind::Count, "约１００"),
+            Cell::Text("约１００".into())
+        );
+    }
 
     #[test]
     fn blank_is_not_zero() {

@@ -84,10 +84,28 @@ pub(super) fn paste_block(
     };
     let rows = from(positions.iter().map(|p| p.1).collect(), r);
     let cols = from(positions.iter().map(|p| p.2).collect(), c);
-    let lines: Vec<&str> = text.trim_end_matches(['\r', '\n']).split('\n').collect();
+    let mut lines: Vec<Vec<&str>> = text
+        .trim_end_matches(['\r', '\n'])
+        .split('\n')
+        .map(|line| line.trim_end_matches('\r').split('\t').collect())
+        .collect();
+    // A block copied with its row labels: the labels are not values, and would shift every
+    // value one column right.
+    let labelled = lines.iter().all(|cells| {
+        cells.len() > 1
+            && matches!(
+                cells.first().map(|c| Cell::parse(CellKind::Count, c)),
+                Some(Cell::Text(_))
+            )
+    });
+    if labelled {
+        for cells in &mut lines {
+            cells.remove(0);
+        }
+    }
     edit(state, |report| {
-        for (i, line) in lines.iter().enumerate() {
-            for (j, value) in line.trim_end_matches('\r').split('\t').enumerate() {
+        for (i, cells) in lines.iter().enumerate() {
+            for (j, value) in cells.iter().enumerate() {
                 let (Some(&rr), Some(&cc)) = (rows.get(i), cols.get(j)) else {
                     continue;
                 };
@@ -162,6 +180,7 @@ pub(super) fn value_input(
             aria-invalid=move || if marked() { "true" } else { "false" }
             title=messages
             prop:readOnly=readonly
+            tabindex=move || if readonly() { "-1" } else { "0" }
             prop:value=value
             on:focus=move |_| state.focused.set(Some(place))
             on:input=move |ev| set_cell(state, place, &event_target_value(&ev))

@@ -57,7 +57,12 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                         d.message
                     ));
                 }
+                // The import opens as a draft of its own: the open draft stays saved as it was.
+                text.push_str("\n已作为新草稿打开；原来打开的草稿仍保存在草稿列表中。");
                 state.computed.set(false);
+                state.aside.set(Vec::new());
+                state.name.set(String::new());
+                state.draft.set(crate::storage::new_id());
                 state.report.set(report);
                 state.notice.set(Some(text));
             }
