@@ -73,7 +73,7 @@ export function version() {
   return JSON.parse(core.versionJson());
 }
 
-// The importers are a module of their own (about 240 KB), loaded the first time one is used.
+// The importers are a module of their own (about 270 KB brotli), loaded the first time one is used.
 function importers() {
   io ??= import('./io/report_io_wasm.js').then(async (module) => {
     await module.default({ module_or_path: here('./io/report_io_wasm_bg.wasm') });
