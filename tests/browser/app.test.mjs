@@ -59,7 +59,8 @@ test('a clerk\'s habits: full-width digits, a block copied with its row labels, 
   await page.click('[data-action="new"]');
   await page.fill('[data-field="/agency"]', '某某县人民政府');
   await page.fill('[data-cell="/requests/new/natural_person"]', '１２');
-  assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), '12');
+  // Read as the number 12 (shown back in ordinary digits), not refused as text.
+  assert.equal(await page.inputValue('[data-cell="/requests/new/natural_person"]'), '12');
   assert.equal(await page.getAttribute('[data-cell="/requests/new/natural_person"]', 'aria-invalid'), 'false');
   await page.focus('[data-cell="/requests/carried_over/natural_person"]');
   await page.evaluate(() => {
