@@ -215,7 +215,11 @@ pub fn check_all(
                 let (previous, paired) = previous.pair(&loaded.report);
                 pairing = paired;
                 // Import errors make the report as untrustworthy as rule errors.
-                let result = loaded.check(&CheckOptions { previous, lang });
+                let result = loaded.check(&CheckOptions {
+                    previous,
+                    lang,
+                    ..Default::default()
+                });
                 let mut loaded = loaded;
                 if !keep_reports {
                     let r = &loaded.report;

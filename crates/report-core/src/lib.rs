@@ -37,9 +37,11 @@ pub mod edit;
 pub mod equation;
 pub mod json;
 pub mod layout;
+pub mod merge;
 pub mod message;
 pub mod place;
 pub mod prose;
+pub mod ready;
 pub mod report;
 pub mod rules;
 #[cfg(feature = "schema")]
@@ -73,6 +75,10 @@ pub struct CheckOptions<'a> {
     pub previous: Option<&'a Report>,
     /// The language of the messages.
     pub lang: Lang,
+    /// Whether the totals are computed from their parts (as a form does): a blank total whose
+    /// parts are not all filled then follows from them, and H5 lists only the parts, the cells
+    /// a clerk can type into. Off for published reports, where a blank total is itself a defect.
+    pub totals_computed: bool,
 }
 
 /// The result of checking one report.
@@ -92,6 +98,7 @@ pub fn check(report: &Report, options: &CheckOptions<'_>) -> CheckResult {
     let cx = rules::Context {
         report,
         previous: options.previous,
+        totals_computed: options.totals_computed,
     };
     let mut ranked: Vec<(usize, Diagnostic)> = Vec::new();
     for (rank, rule) in RULES.iter().enumerate() {

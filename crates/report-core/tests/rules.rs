@@ -82,6 +82,7 @@ fn diagnostics(report: &Report, previous: Option<&Report>) -> Vec<Diagnostic> {
         &CheckOptions {
             previous,
             lang: Lang::Zh,
+            ..Default::default()
         },
     )
     .diagnostics
@@ -378,6 +379,7 @@ fn messages_come_in_english_on_request() {
         &CheckOptions {
             previous: None,
             lang: Lang::En,
+            ..Default::default()
         },
     );
     let h4 = result

@@ -120,6 +120,7 @@ pub fn check_html(html: &str, options: &str) -> Result<String, JsError> {
         &report_core::CheckOptions {
             previous: previous.as_ref(),
             lang,
+            ..Default::default()
         },
     );
     serde_json::to_string(&PageChecked {

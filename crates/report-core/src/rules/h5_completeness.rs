@@ -1,13 +1,17 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
+use crate::cell::Cell;
+use crate::equation::table_equations;
 use crate::layout::TableId;
+use crate::place::Place;
 
 declare_rule! {
     /// ## What it checks
     ///
     /// Every cell of 表二, 表三 and 表四 holds a value. A blank cell is not 0, and "/", "—" or "无"
     /// in a cell are defects to report, not zeros to assume. One finding per table lists its blank
-    /// cells, another the cells holding such marks.
+    /// cells, another the cells holding such marks. Where a form computes the totals, a blank
+    /// total whose parts are not all filled is not listed: filling the parts fills it.
     ///
     /// ## Why
     ///
@@ -40,6 +44,21 @@ impl Rule for Completeness {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        // Where a form computes the totals, a blank total whose parts are not all filled follows
+        // from them: filling the parts fills it, so only the parts are listed.
+        let blank = |p: Place| cx.report.cell(p).is_none_or(Cell::is_blank);
+        let follows: Vec<Place> = if cx.totals_computed {
+            table_equations(cx.report)
+                .into_iter()
+                .filter_map(|e| {
+                    let total = e.computed_total()?;
+                    let terms = e.terms(cx.report);
+                    (blank(total) && terms.parts.iter().any(|t| blank(t.place))).then_some(total)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for table in TableId::ALL {
             let in_table = cx
                 .report
@@ -49,7 +68,9 @@ impl Rule for Completeness {
             let mut placeholders = Vec::new();
             for (place, cell) in in_table {
                 if cell.is_blank() {
-                    blanks.push(place);
+                    if !follows.contains(&place) {
+                        blanks.push(place);
+                    }
                 } else if cell.is_placeholder() {
                     placeholders.push((place, cell.display()));
                 }
@@ -67,5 +88,44 @@ impl Rule for Completeness {
                 });
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::layout::{Applicant, Edition, RequestRow};
+    use crate::place::req;
+    use crate::{check, CheckOptions, Finding, Report};
+
+    fn listed_blanks(report: &Report, totals_computed: bool) -> Vec<crate::Place> {
+        let options = CheckOptions {
+            totals_computed,
+            ..Default::default()
+        };
+        check(report, &options)
+            .diagnostics
+            .into_iter()
+            .filter(|d| matches!(d.finding, Finding::Blanks { .. }))
+            .flat_map(|d| d.places)
+            .collect()
+    }
+
+    #[test]
+    fn a_computed_total_blank_because_of_its_parts_is_not_listed() {
+        let mut r = Report::blank(Edition::V2021, 2024, "某某局");
+        crate::edit::fill_blanks_with_zero(&mut r);
+        let part = req(RequestRow::New, Applicant::NaturalPerson);
+        let total = req(RequestRow::New, Applicant::Total);
+        r.set_cell(part, crate::Cell::Blank);
+        crate::totals::fill(&mut r);
+        let listed = listed_blanks(&r, true);
+        assert!(listed.contains(&part));
+        assert!(!listed.contains(&total), "{listed:?}");
+        // In a published report the blank total is a defect of its own.
+        assert!(listed_blanks(&r, false).contains(&total));
+        // A total left blank although its parts are all filled is listed either way.
+        r.set_cell(part, crate::Cell::Count(1));
+        r.set_cell(total, crate::Cell::Blank);
+        assert_eq!(listed_blanks(&r, true), vec![total]);
     }
 }

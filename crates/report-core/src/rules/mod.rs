@@ -72,6 +72,8 @@ pub struct Context<'a> {
     pub report: &'a Report,
     /// Last year's report of the same agency, when given.
     pub previous: Option<&'a Report>,
+    /// Whether the totals are computed from their parts ([`crate::CheckOptions::totals_computed`]).
+    pub totals_computed: bool,
 }
 
 /// A consistency rule.

@@ -24,6 +24,7 @@ pub fn App() -> impl IntoView {
     let (id, report, notice) = open_initial();
     let report = RwSignal::new(report);
     let previous = RwSignal::new(None::<Report>);
+    let computed = RwSignal::new(true);
     let result = Memo::new(move |_| {
         report.with(|r| {
             previous.with(|p| {
@@ -32,6 +33,7 @@ pub fn App() -> impl IntoView {
                     &CheckOptions {
                         previous: p.as_ref(),
                         lang: Lang::Zh,
+                        totals_computed: computed.get(),
                     },
                 )
             })
@@ -42,7 +44,7 @@ pub fn App() -> impl IntoView {
         previous,
         draft: RwSignal::new(id),
         name: RwSignal::new(String::new()),
-        computed: RwSignal::new(true),
+        computed,
         notice: RwSignal::new(notice),
         focused: RwSignal::new(None),
         result,
