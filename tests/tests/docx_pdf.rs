@@ -91,3 +91,36 @@ fn the_exported_docx_converts_to_pdf_and_its_figures_read_back() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The pages of a PDF as text, one string per page (`pdftotext` marks pages with a form feed).
+fn pages(text: &str) -> Vec<&str> {
+    text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect()
+}
+
+#[test]
+fn the_requests_table_repeats_its_header_on_every_page_it_spans() {
+    require("libreoffice");
+    require("pdftotext");
+    let dir = std::env::temp_dir().join(format!("nianbao-docx-header-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let mut report = truth("2024-huaian-city-gov");
+    // Enough prose before 表三 that it starts low on a page and runs onto the next.
+    let filler = "本机关认真贯彻落实政府信息公开条例，持续深化主动公开，规范依申请公开办理。";
+    report.overview.oversight = Some(vec![filler; 14].join("\n"));
+    let docx = dir.join("header.docx");
+    std::fs::write(&docx, render(&report, Target::Docx)).expect("written");
+    let text = to_pdf_text(&docx, &dir);
+    let body_rows = ["本年新收政府信息公开申请数量", "（七）总计", "结转下年度继续办理"];
+    let spanned: Vec<&str> = pages(&text)
+        .into_iter()
+        .filter(|p| body_rows.iter().any(|r| p.contains(r)))
+        .collect();
+    assert!(
+        spanned.len() >= 2,
+        "表三 should run over a page here:\n{text}"
+    );
+    for page in spanned {
+        assert!(page.contains("申请人情况"), "a page of 表三 without its header:\n{page}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -12,12 +12,18 @@ fn draft_key(id: &str) -> String {
 }
 
 /// One stored draft, as listed.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DraftInfo {
     /// The storage id.
     pub id: String,
     /// The name the clerk gave it (by default agency and year).
     pub name: String,
+    /// Whether the clerk transcribes its totals (照录模式) rather than having them computed.
+    #[serde(default)]
+    pub transcribed: bool,
+    /// When it was last changed, in milliseconds since 1970.
+    #[serde(default)]
+    pub saved_at: Option<f64>,
 }
 
 fn raw() -> Option<web_sys::Storage> {
@@ -109,20 +115,62 @@ pub fn load(id: &str) -> Loaded {
     }
 }
 
-/// Saves a draft under `id`, adding it to the list when new. Returns false when the browser
-/// refused (storage full or disabled).
-pub fn save(id: &str, name: &str, report: &Report) -> bool {
-    let ok = set(&draft_key(id), &report.to_json());
+/// Whether `key` is the storage key of draft `id` (for another tab's saves).
+pub fn is_draft_key(key: &str, id: &str) -> bool {
+    key == draft_key(id)
+}
+
+/// Whether `key` is the key of the draft list.
+pub fn is_index_key(key: &str) -> bool {
+    key == INDEX
+}
+
+/// What saving did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Written.
+    Written,
+    /// The stored draft already was this one; nothing was written.
+    Unchanged,
+    /// The browser refused (storage full or disabled).
+    Refused,
+}
+
+/// Saves a draft under `id`, adding it to the list when new. A draft stored exactly so is not
+/// written again (so that tabs showing one draft do not answer each other's saves forever).
+pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOutcome {
+    let text = report.to_json();
+    let key = draft_key(id);
+    let unchanged = get(&key).as_deref() == Some(text.as_str());
+    let outcome = if unchanged {
+        SaveOutcome::Unchanged
+    } else if set(&key, &text) {
+        SaveOutcome::Written
+    } else {
+        SaveOutcome::Refused
+    };
     let mut list = drafts();
+    let before = list.clone();
+    let at = (outcome == SaveOutcome::Written).then(|| js_now() as f64);
     match list.iter_mut().find(|d| d.id == id) {
-        Some(d) => d.name = name.to_owned(),
+        Some(d) => {
+            d.name = name.to_owned();
+            d.transcribed = transcribed;
+            if at.is_some() {
+                d.saved_at = at;
+            }
+        }
         None => list.push(DraftInfo {
             id: id.to_owned(),
             name: name.to_owned(),
+            transcribed,
+            saved_at: at.or(Some(js_now() as f64)),
         }),
     }
-    save_index(&list);
-    ok
+    if list != before {
+        save_index(&list);
+    }
+    outcome
 }
 
 /// Deletes a draft.

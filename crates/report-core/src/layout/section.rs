@@ -260,11 +260,37 @@ impl ProseField {
     pub const fn heading(self) -> &'static str {
         self.heading_in(Edition::V2021)
     }
+
+    /// Whether `text` opens with the field's own heading ("（一）主动公开情况。本年度…", as a
+    /// report pasted or imported with its headings inline reads): it starts with the heading's
+    /// number, "（一）" (or "(一)") for a part of 一, "五、" for a section. A document printing the
+    /// text then prints no heading of its own above it, or the heading would appear twice.
+    pub fn carries_heading(self, text: &str) -> bool {
+        let heading = self.heading();
+        let number: String = match heading.find('）') {
+            Some(end) if self.is_sub_part() => heading[..end + '）'.len_utf8()].to_owned(),
+            _ => heading.chars().take(2).collect(),
+        };
+        let text = text.trim_start();
+        let half_width = number.replace('（', "(").replace('）', ")");
+        text.starts_with(&number) || text.starts_with(&half_width)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_opening_with_its_own_number_carries_its_heading() {
+        assert!(ProseField::ProactiveDisclosure.carries_heading("（一）主动公开情况。本年度…"));
+        assert!(ProseField::ProactiveDisclosure.carries_heading(" (一)主动公开"));
+        assert!(!ProseField::ProactiveDisclosure.carries_heading("本年度主动公开…（一）"));
+        assert!(!ProseField::DisclosureOnRequest.carries_heading("（一）主动公开"));
+        assert!(ProseField::Problems.carries_heading("五、存在的主要问题及改进情况\n问题"));
+        assert!(!ProseField::Problems.carries_heading("存在的问题：五、"));
+        assert!(ProseField::Summary.carries_heading("一、总体情况"));
+    }
 
     #[test]
     fn each_section_is_numbered_and_its_headings_carry_its_words() {

@@ -78,8 +78,18 @@ fn table(kind: TableId, grid: &Grid) -> String {
     }
     out.push_str("</w:tblGrid>");
     let owner = grid.owners();
+    // 表三 and 表四 run over a page: their header rows repeat on every page. (表二 is a stack
+    // of captioned blocks, each with its own header.) No row breaks across a page.
+    let header = match kind {
+        TableId::Proactive => 0,
+        TableId::Requests | TableId::Appeals => grid.header_rows(),
+    };
     for (r, _) in grid.rows.iter().enumerate() {
-        out.push_str("<w:tr>");
+        out.push_str(if r < header {
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        } else {
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        });
         let mut c = 0;
         while c < grid.width {
             let Some((or, oi)) = owner[r][c] else {

@@ -110,6 +110,25 @@ impl Grid {
             .collect()
     }
 
+    /// How many rows at the top are the table's header: the rows before the first value, when
+    /// no cell of theirs reaches below them. A printed page repeats them.
+    pub fn header_rows(&self) -> usize {
+        let first_value = self
+            .rows
+            .iter()
+            .position(|row| row.iter().any(|c| c.place.is_some()))
+            .unwrap_or(0);
+        (0..=first_value)
+            .rev()
+            .find(|&n| {
+                self.rows[..n]
+                    .iter()
+                    .enumerate()
+                    .all(|(r, row)| row.iter().all(|c| r + c.rowspan <= n))
+            })
+            .unwrap_or(0)
+    }
+
     /// Every row at full width: a merged cell's text at its first position, empty elsewhere.
     pub fn flatten(&self) -> Vec<Vec<String>> {
         let mut out = vec![vec![String::new(); self.width]; self.rows.len()];
@@ -299,5 +318,17 @@ mod tests {
         assert_eq!(flat.len(), 3 + 25);
         assert_eq!(flat[5][0], "三、本年度办理结果");
         assert_eq!(flat[7][1], "（三）不予公开");
+    }
+
+    #[test]
+    fn the_header_is_the_rows_above_the_first_value() {
+        let report = Report::blank(Edition::V2021, 2024, "x");
+        for grid in [proactive(&report), requests(&report), appeals(&report)] {
+            let n = grid.header_rows();
+            assert!(n > 0, "{:?}", grid.rows.first());
+            assert!(grid.rows[..n].iter().flatten().all(|c| c.place.is_none()));
+            assert!(grid.rows[n..].iter().flatten().any(|c| c.place.is_some()));
+        }
+        assert_eq!(requests(&report).header_rows(), 3);
     }
 }

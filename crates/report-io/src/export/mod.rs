@@ -82,11 +82,18 @@ pub fn outline(report: &Report) -> Vec<Item> {
     if let Some(date) = report.published {
         out.push(Item::Meta(format!("发布日期：{date}")));
     }
-    out.push(Item::Heading(ProseField::Summary.heading().to_owned()));
+    // A text that opens with its own heading (imported or pasted so) is printed without
+    // another above it.
+    let own = |field: ProseField| report.prose(field).is_some_and(|t| field.carries_heading(t));
+    if !own(ProseField::Summary) {
+        out.push(Item::Heading(ProseField::Summary.heading().to_owned()));
+    }
     paragraphs(report.prose(ProseField::Summary), &mut out);
     for field in &ProseField::ALL[1..6] {
         if let Some(text) = report.prose(*field) {
-            out.push(Item::SubHeading(field.heading().to_owned()));
+            if !field.carries_heading(text) {
+                out.push(Item::SubHeading(field.heading().to_owned()));
+            }
             paragraphs(Some(text), &mut out);
         }
     }
@@ -98,10 +105,12 @@ pub fn outline(report: &Report) -> Vec<Item> {
         out.push(Item::Heading(table.heading().to_owned()));
         out.push(Item::Table(table, grid));
     }
-    out.push(Item::Heading(ProseField::Problems.heading().to_owned()));
-    paragraphs(report.prose(ProseField::Problems), &mut out);
-    out.push(Item::Heading(ProseField::OtherMatters.heading().to_owned()));
-    paragraphs(report.prose(ProseField::OtherMatters), &mut out);
+    for field in [ProseField::Problems, ProseField::OtherMatters] {
+        if !own(field) {
+            out.push(Item::Heading(field.heading().to_owned()));
+        }
+        paragraphs(report.prose(field), &mut out);
+    }
     out
 }
 
@@ -328,5 +337,22 @@ pub fn csv(report: &Report) -> String {
         String::from_utf8(bytes).unwrap_or_default()
     } else {
         String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use report_core::layout::Edition;
+
+    #[test]
+    fn a_text_opening_with_its_heading_is_not_given_a_second_one() {
+        let mut report = Report::blank(Edition::V2021, 2024, "某某局");
+        report.overview.proactive_disclosure = Some("（一）主动公开情况。本年度主动公开…".into());
+        report.overview.platforms = Some("平台建设情况。".into());
+        let text = String::from_utf8(render(&report, Target::Text)).unwrap_or_default();
+        assert_eq!(text.matches("（一）主动公开").count(), 1, "{text}");
+        assert_eq!(text.matches("（四）政府信息公开平台建设").count(), 1, "{text}");
+        assert_eq!(text.matches("五、存在的主要问题及改进情况").count(), 1, "{text}");
     }
 }

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use report_core::layout::Edition;
 
-use super::state::{edit, State};
+use super::history::record;
+use super::state::{edit, this_year, State};
 
 /// Changes the edition: cells the new edition has no place for are kept aside (and said so),
 /// and come back when the clerk changes back.
@@ -13,6 +14,7 @@ fn change_edition(state: State, edition: Edition) {
         return;
     }
     let lacking = report_core::edit::cells_without_place(&current, edition);
+    record(state, None);
     let mut aside = state.aside.get_untracked();
     let next = report_core::edit::change_edition(&current, edition, &mut aside);
     state.aside.set(aside);
@@ -43,9 +45,17 @@ pub(super) fn meta_form(state: State) -> impl IntoView {
     view! {
                 <section class="meta">
                     <label>"发布机关 " <input data-field="/agency" prop:value=move || state.report.with(|r| r.agency.clone())
-                        on:input=move |ev| { let v = event_target_value(&ev); state.report.update(|r| r.agency = v); } /></label>
-                    <label>"报告年度 " <input data-field="/year" type="number" min="2019" max="2100" prop:value=move || state.report.with(|r| r.year.to_string())
-                        on:input=move |ev| { if let Ok(y) = event_target_value(&ev).parse() { state.report.update(|r| r.year = y); } } /></label>
+                        on:input=move |ev| { let v = event_target_value(&ev); record(state, Some("/agency")); state.report.update(|r| r.agency = v); } /></label>
+                    <label>"报告年度 " <input data-field="/year" type="number" min=report_core::ready::FIRST_YEAR.to_string() max=(this_year() + 2).to_string()
+                        aria-invalid=move || if state.year_typed.get() { "false" } else { "true" }
+                        prop:value=move || state.report.with(|r| r.year.to_string())
+                        on:input=move |ev| {
+                            let typed = report_core::Cell::parse(report_core::layout::CellKind::Count, &event_target_value(&ev));
+                            match typed.count().and_then(|y| u16::try_from(y).ok()) {
+                                Some(y) => { record(state, Some("/year")); state.year_typed.set(true); state.report.update(|r| r.year = y); }
+                                None => state.year_typed.set(false),
+                            }
+                        } /></label>
                     <label>"格式 "
                         <select data-field="/edition" prop:value=move || state.report.with(|r| r.edition.key().to_owned())
                             on:change=move |ev| { if let Some(e) = Edition::from_key(&event_target_value(&ev)) { change_edition(state, e); } }>
@@ -57,8 +67,15 @@ pub(super) fn meta_form(state: State) -> impl IntoView {
                         <input type="checkbox" data-action="transcribe" prop:checked=move || !state.computed.get()
                             on:change=move |ev| {
                                 let transcribe = event_target_checked(&ev);
+                                record(state, None);
                                 state.computed.set(!transcribe);
-                                if !transcribe { state.report.update(report_core::totals::fill); }
+                                if !transcribe {
+                                    let before = state.report.get_untracked();
+                                    state.report.update(report_core::totals::fill);
+                                    if state.report.with_untracked(|r| *r != before) {
+                                        state.notice.set(Some("已按各分项重新计算总计，手工填写的总计已被替换；如需恢复，请按“撤销”。".into()));
+                                    }
+                                }
                             } />
                         "照录模式（手工填写各总计，核对已发布报告时使用）"
                     </label>

@@ -5,6 +5,7 @@ mod cells;
 mod documents;
 mod drafts;
 mod findings;
+mod history;
 mod meta;
 mod prose;
 mod state;
@@ -22,9 +23,11 @@ const GUIDE: &str = "在表格中逐格填写数字：没有发生的填 0，空
 #[component]
 pub fn App() -> impl IntoView {
     let (id, report, notice) = open_initial();
+    let stored = storage::drafts().into_iter().find(|d| d.id == id);
+    let base = stored.as_ref().map(|_| (id.clone(), report.clone()));
     let report = RwSignal::new(report);
     let previous = RwSignal::new(None::<Report>);
-    let computed = RwSignal::new(true);
+    let computed = RwSignal::new(!stored.as_ref().is_some_and(|d| d.transcribed));
     let result = Memo::new(move |_| {
         report.with(|r| {
             previous.with(|p| {
@@ -49,16 +52,17 @@ pub fn App() -> impl IntoView {
         focused: RwSignal::new(None),
         result,
         aside: RwSignal::new(Vec::new()),
+        history: StoredValue::new(history::History::default()),
+        steps: RwSignal::new((0, 0)),
+        base: StoredValue::new(base),
+        saved: RwSignal::new(state::Saved::Not),
+        year_typed: RwSignal::new(true),
     };
-    state.name.set(
-        storage::drafts()
-            .into_iter()
-            .find(|d| d.id == state.draft.get_untracked())
-            .map(|d| d.name)
-            .unwrap_or_default(),
-    );
+    state.name.set(stored.map(|d| d.name).unwrap_or_default());
     let drafts = RwSignal::new(storage::drafts());
     drafts::autosave(state, drafts);
+    drafts::follow_other_tabs(state, drafts);
+    history::keyboard(state);
 
     view! {
         {toolbar::toolbar(state, drafts)}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use report_core::{ProseField, Section};
 
+use super::history::record;
 use super::state::State;
 
 fn prose_box(state: State, field: ProseField, rows: u32) -> impl IntoView {
@@ -20,9 +21,12 @@ fn prose_box(state: State, field: ProseField, rows: u32) -> impl IntoView {
                 prop:value=value
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
+                    record(state, Some(field.pointer()));
                     state.report.update(|r| *r.prose_mut(field) = (!text.trim().is_empty()).then_some(text));
                 }
             ></textarea>
+            // Printed in full instead of the box, which prints only its visible lines.
+            <div class="prose-print" aria-hidden="true">{value}</div>
         </label>
     }
 }

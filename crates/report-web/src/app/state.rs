@@ -5,6 +5,7 @@ use report_core::edit::SetAside;
 use report_core::layout::{CellKind, Edition};
 use report_core::{Cell, CheckResult, Place, Report};
 
+use super::history::{record, History};
 use crate::storage;
 
 /// Everything the page keeps.
@@ -20,6 +21,28 @@ pub(super) struct State {
     pub(super) result: Memo<CheckResult>,
     /// Cells the report's edition has no place for, kept while it is in that edition.
     pub(super) aside: RwSignal<SetAside>,
+    /// The steps undo and redo go through.
+    pub(super) history: StoredValue<History>,
+    /// How many steps back and forward there are (for the buttons).
+    pub(super) steps: RwSignal<(usize, usize)>,
+    /// The open draft as this tab last read or wrote it in storage: what another tab's save is
+    /// merged against.
+    pub(super) base: StoredValue<Option<(String, Report)>>,
+    /// Whether the year field holds a year (false while it is cleared or holds no number).
+    pub(super) year_typed: RwSignal<bool>,
+    /// When the open draft was last saved ("HH:MM"), or why it was not.
+    pub(super) saved: RwSignal<Saved>,
+}
+
+/// What the page says of saving.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Saved {
+    /// Nothing saved yet in this tab.
+    Not,
+    /// Saved at this time of day.
+    At(String),
+    /// The browser refused.
+    Refused,
 }
 
 pub(super) fn default_name(report: &Report) -> String {
@@ -60,8 +83,14 @@ pub(super) fn open_initial() -> (String, Report, Option<String>) {
     (storage::new_id(), blank_report(), notice)
 }
 
-/// Changes the report, then recomputes its totals unless the clerk transcribes them.
+/// Changes the report as one step that can be undone, then recomputes its totals unless the
+/// clerk transcribes them.
 pub(super) fn edit(state: State, change: impl FnOnce(&mut Report)) {
+    record(state, None);
+    apply(state, change);
+}
+
+fn apply(state: State, change: impl FnOnce(&mut Report)) {
     let computed = state.computed.get_untracked();
     state.report.update(|r| {
         change(r);
@@ -73,7 +102,8 @@ pub(super) fn edit(state: State, change: impl FnOnce(&mut Report)) {
 
 pub(super) fn set_cell(state: State, place: Place, text: &str) {
     let kind = place.kind().unwrap_or(CellKind::Count);
-    edit(state, |r| {
+    record(state, Some(&place.pointer()));
+    apply(state, |r| {
         r.set_cell(place, Cell::parse(kind, text));
     });
 }
