@@ -24,7 +24,8 @@ test('a whole consistent report typed in is checked clean and exported as typed'
     if (TOTALS.test(pointer)) continue; // the page computes the totals
     await page.fill(`[data-cell="${pointer}"]`, String(value));
   }
-  assert.equal(await status(page), '0 个错误 · 0 个警告 · 0 个提示');
+  // Consistent, but with no prose it cannot be published yet.
+  assert.equal(await status(page), '尚不能发布 · 0 个错误 · 0 个警告 · 0 个提示');
   // The totals the page computed are the published ones.
   assert.equal(await page.inputValue('[data-cell="/requests/results_total/total"]'), '3050');
   assert.equal(await page.inputValue('[data-cell="/appeals/review/total"]'), '351');

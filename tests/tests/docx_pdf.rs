@@ -94,7 +94,9 @@ fn the_exported_docx_converts_to_pdf_and_its_figures_read_back() {
 
 /// The pages of a PDF as text, one string per page (`pdftotext` marks pages with a form feed).
 fn pages(text: &str) -> Vec<&str> {
-    text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect()
+    text.split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect()
 }
 
 #[test]
@@ -110,7 +112,11 @@ fn the_requests_table_repeats_its_header_on_every_page_it_spans() {
     let docx = dir.join("header.docx");
     std::fs::write(&docx, render(&report, Target::Docx)).expect("written");
     let text = to_pdf_text(&docx, &dir);
-    let body_rows = ["本年新收政府信息公开申请数量", "（七）总计", "结转下年度继续办理"];
+    let body_rows = [
+        "本年新收政府信息公开申请数量",
+        "（七）总计",
+        "结转下年度继续办理",
+    ];
     let spanned: Vec<&str> = pages(&text)
         .into_iter()
         .filter(|p| body_rows.iter().any(|r| p.contains(r)))
@@ -120,7 +126,10 @@ fn the_requests_table_repeats_its_header_on_every_page_it_spans() {
         "表三 should run over a page here:\n{text}"
     );
     for page in spanned {
-        assert!(page.contains("申请人情况"), "a page of 表三 without its header:\n{page}");
+        assert!(
+            page.contains("申请人情况"),
+            "a page of 表三 without its header:\n{page}"
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

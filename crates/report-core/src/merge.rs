@@ -92,11 +92,7 @@ pub fn merge(base: &Report, ours: &Report, theirs: &Report) -> Merged {
         }
     }
     for place in places {
-        let (b, o, t) = (
-            value(base, place),
-            value(ours, place),
-            value(theirs, place),
-        );
+        let (b, o, t) = (value(base, place), value(ours, place), value(theirs, place));
         let (v, c) = pick(&b, &o, &t);
         if v != o {
             out.set_cell(place, v);
@@ -133,11 +129,15 @@ mod tests {
         let m = merge(&b, &ours, &theirs);
         assert!(m.conflicts.is_empty());
         assert_eq!(
-            m.report.requests.count(RequestRow::New, Applicant::NaturalPerson),
+            m.report
+                .requests
+                .count(RequestRow::New, Applicant::NaturalPerson),
             Some(3)
         );
         assert_eq!(
-            m.report.requests.count(RequestRow::New, Applicant::Research),
+            m.report
+                .requests
+                .count(RequestRow::New, Applicant::Research),
             Some(5)
         );
         assert_eq!(m.report.problems.as_deref(), Some("存在的问题"));

@@ -50,7 +50,10 @@ impl Gap {
                 format!("The year {year} is outside {FIRST_YEAR}–{latest}.")
             }
             (Gap::EmptySection(section), Lang::Zh) => {
-                format!("“{}”尚未填写。", section.heading(crate::layout::Edition::V2021))
+                format!(
+                    "“{}”尚未填写。",
+                    section.heading(crate::layout::Edition::V2021)
+                )
             }
             (Gap::EmptySection(section), Lang::En) => {
                 format!("Section {} is empty.", section.number())

@@ -73,11 +73,14 @@ fn read_previous(previous: Option<String>) -> Result<Option<Report>, Reply> {
 
 fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<String>) -> Reply {
     Reply::Checked {
-        result: check_report(report, &CheckOptions {
+        result: check_report(
+            report,
+            &CheckOptions {
                 previous,
                 lang,
                 ..Default::default()
-            }),
+            },
+        ),
         unknown,
     }
 }

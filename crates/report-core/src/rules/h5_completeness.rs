@@ -1,6 +1,6 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::Finding;
 use crate::cell::Cell;
+use crate::diagnostic::Finding;
 use crate::equation::table_equations;
 use crate::layout::TableId;
 use crate::place::Place;

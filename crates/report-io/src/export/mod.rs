@@ -84,7 +84,11 @@ pub fn outline(report: &Report) -> Vec<Item> {
     }
     // A text that opens with its own heading (imported or pasted so) is printed without
     // another above it.
-    let own = |field: ProseField| report.prose(field).is_some_and(|t| field.carries_heading(t));
+    let own = |field: ProseField| {
+        report
+            .prose(field)
+            .is_some_and(|t| field.carries_heading(t))
+    };
     if !own(ProseField::Summary) {
         out.push(Item::Heading(ProseField::Summary.heading().to_owned()));
     }
@@ -352,7 +356,15 @@ mod tests {
         report.overview.platforms = Some("平台建设情况。".into());
         let text = String::from_utf8(render(&report, Target::Text)).unwrap_or_default();
         assert_eq!(text.matches("（一）主动公开").count(), 1, "{text}");
-        assert_eq!(text.matches("（四）政府信息公开平台建设").count(), 1, "{text}");
-        assert_eq!(text.matches("五、存在的主要问题及改进情况").count(), 1, "{text}");
+        assert_eq!(
+            text.matches("（四）政府信息公开平台建设").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("五、存在的主要问题及改进情况").count(),
+            1,
+            "{text}"
+        );
     }
 }

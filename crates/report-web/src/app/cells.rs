@@ -157,7 +157,7 @@ pub(super) fn value_input(
                             Finding::Blanks { .. } | Finding::Incomplete { .. }
                         )
                 })
-                .map(|d| format!("{} {}", d.code, d.message))
+                .map(|d| format!("{}（{}）", d.message, d.code))
                 .collect::<Vec<_>>()
                 .join("\n")
         })
@@ -204,7 +204,13 @@ pub(super) fn table_view(state: State, table: TableId, grid: Grid) -> impl IntoV
     let positions = std::rc::Rc::new(grid.value_positions());
     let size = (grid.width, grid.rows.len());
     let mut index = 0usize;
-    let rows: Vec<_> = grid
+    // 表三 and 表四 run over a printed page: their header rows repeat on each (表二 is a stack of
+    // captioned blocks, each with its own header).
+    let header = match table {
+        TableId::Proactive => 0,
+        TableId::Requests | TableId::Appeals => grid.header_rows(),
+    };
+    let mut rows: Vec<_> = grid
         .rows
         .iter()
         .map(|row| {
@@ -231,7 +237,15 @@ pub(super) fn table_view(state: State, table: TableId, grid: Grid) -> impl IntoV
             view! { <tr>{cells}</tr> }
         })
         .collect();
-    view! { <table class="report-table" data-table=table.key()>{rows}</table> }
+    let body = rows.split_off(header);
+    view! {
+        <div class="table-scroll">
+            <table class="report-table" data-table=table.key()>
+                <thead>{rows}</thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
 }
 
 /// The three tables, redrawn only when their layout changes (the edition, or （六） printed as

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use report_core::{Lang, Report};
 use wasm_bindgen::JsCast;
 
+use super::history::record;
 use super::state::{default_name, edit, State};
 use crate::{files, io};
 
@@ -51,14 +52,19 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                 };
                 for d in notes.map(|(_, d)| d).unwrap_or_default() {
                     text.push_str(&format!(
-                        "\n{} {}：{}",
+                        "\n{}：{}（{}）",
                         severity_zh(&d.severity),
-                        d.code,
-                        d.message
+                        d.message,
+                        d.code
                     ));
                 }
                 // The import opens as a draft of its own: the open draft stays saved as it was.
-                text.push_str("\n已作为新草稿打开；原来打开的草稿仍保存在草稿列表中。");
+                text.push_str(
+                    "\n已作为新草稿打开；原来打开的草稿仍保存在草稿列表中，按“撤销”可回到原草稿。",
+                );
+                record(state, None);
+                state.base.set_value(None);
+                state.previous.set(None);
                 state.computed.set(false);
                 state.aside.set(Vec::new());
                 state.name.set(String::new());
@@ -94,10 +100,17 @@ pub(super) fn file_button(
     test_id: &'static str,
     on_file: impl Fn(String, Vec<u8>) + Copy + 'static,
 ) -> impl IntoView {
+    // A real button, reachable and pressed from the keyboard, opens the hidden file chooser.
+    let chooser = NodeRef::<leptos::html::Input>::new();
     view! {
-        <label class="button file">
-            {label}
-            <input
+        <button class="file" data-action=format!("{test_id}-button") on:click=move |_| {
+            if let Some(input) = chooser.get_untracked() { input.click(); }
+        }>{label}</button>
+        <input
+                class="file-chooser"
+                node_ref=chooser
+                tabindex="-1"
+                aria-hidden="true"
                 type="file"
                 data-action=test_id
                 accept=".json,.docx,.pdf,.html,.htm,.txt,.md,.csv"
@@ -111,7 +124,6 @@ pub(super) fn file_button(
                     });
                 }
             />
-        </label>
     }
 }
 

@@ -25,7 +25,9 @@ fn distinct(name: String, list: &[storage::DraftInfo], id: &str) -> String {
 fn open(state: State, id: String, report: Report) {
     let info = storage::drafts().into_iter().find(|d| d.id == id);
     state.base.set_value(Some((id.clone(), report.clone())));
-    state.computed.set(!info.as_ref().is_some_and(|d| d.transcribed));
+    state
+        .computed
+        .set(!info.as_ref().is_some_and(|d| d.transcribed));
     state.name.set(info.map(|d| d.name).unwrap_or_default());
     state.previous.set(None);
     state.aside.set(Vec::new());
@@ -148,11 +150,7 @@ fn fold_in(state: State, theirs: Report) -> bool {
     };
     let merged = merge(&base, &ours, &theirs);
     if !merged.conflicts.is_empty() {
-        let name = format!(
-            "{}（另一页面的版本 {}）",
-            default_name(&theirs),
-            clock()
-        );
+        let name = format!("{}（另一页面的版本 {}）", default_name(&theirs), clock());
         let other = storage::new_id();
         storage::save(&other, &name, !state.computed.get_untracked(), &theirs);
         let edition = ours.edition;

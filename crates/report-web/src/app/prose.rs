@@ -14,7 +14,8 @@ fn prose_box(state: State, field: ProseField, rows: u32) -> impl IntoView {
     };
     view! {
         <label class="prose">
-            <span class="prose-heading">{field.heading()}</span>
+            // A text opening with its own heading prints without a second one above it.
+            <span class="prose-heading" class:in-text=move || state.report.with(|r| r.prose(field).is_some_and(|t| field.carries_heading(t)))>{field.heading()}</span>
             <textarea
                 rows=rows.to_string()
                 data-field=field.pointer()
@@ -26,7 +27,9 @@ fn prose_box(state: State, field: ProseField, rows: u32) -> impl IntoView {
                 }
             ></textarea>
             // Printed in full instead of the box, which prints only its visible lines.
-            <div class="prose-print" aria-hidden="true">{value}</div>
+            <div class="prose-print" aria-hidden="true">
+                {move || value().lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| view! { <p>{l.to_owned()}</p> }).collect_view()}
+            </div>
         </label>
     }
 }
