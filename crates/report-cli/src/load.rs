@@ -39,7 +39,7 @@ impl FileError {
                 format!("没有权限读取 {}", path.display())
             }
             (Lang::Zh, std::io::ErrorKind::InvalidData) => {
-                format!("{} 不是 UTF-8 编码的文本", path.display())
+                format!("{} 的文字无法识别，文件可能是用旧的中文编码保存的；请“另存为”并在“编码”中选择“UTF-8”后再核对", path.display())
             }
             (Lang::Zh, _) => format!("无法读取 {}：{err}", path.display()),
             (Lang::En, _) => format!("cannot read {}: {err}", path.display()),
@@ -56,7 +56,7 @@ impl FileError {
         let offset = err.valid_up_to();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
         let message = match lang {
-            Lang::Zh => format!("第 {line} 行（第 {offset} 字节）起不是 UTF-8 编码的文本；报告 JSON 应以 UTF-8 保存"),
+            Lang::Zh => format!("第 {line} 行（第 {offset} 字节）起的文字无法识别，文件可能是用旧的中文编码保存的；请“另存为”并在“编码”中选择“UTF-8”后再核对"),
             Lang::En => format!("line {line} (byte {offset}): not UTF-8 text; report JSON must be saved as UTF-8"),
         };
         FileError {

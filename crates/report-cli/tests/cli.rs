@@ -268,7 +268,7 @@ fn bad_input_exits_2_with_the_place_and_never_panics() {
             "（/appeals/review/won）：未知字段 `won`",
         ),
         ("empty", Vec::new(), "文件为空"),
-        ("random", random, "第 1 行（第 0 字节）起不是 UTF-8 编码的文本"),
+        ("random", random, "第 1 行（第 0 字节）起的文字无法识别"),
         ("truncated", br#"{"edition":"2021","year":2024,"agency":"#.to_vec(), "第 1 行第 39 列（/agency）：文件在 JSON 值结束前就结束了"),
     ];
     for (name, bytes, expected) in cases {

@@ -12,7 +12,7 @@ fn draft_key(id: &str) -> String {
 }
 
 /// One stored draft, as listed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftInfo {
     /// The storage id.
     pub id: String,
@@ -23,7 +23,7 @@ pub struct DraftInfo {
     pub transcribed: bool,
     /// When it was last changed, in milliseconds since 1970.
     #[serde(default)]
-    pub saved_at: Option<f64>,
+    pub saved_at: Option<u64>,
 }
 
 fn raw() -> Option<web_sys::Storage> {
@@ -151,7 +151,7 @@ pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOut
     };
     let mut list = drafts();
     let before = list.clone();
-    let at = (outcome == SaveOutcome::Written).then(|| js_now() as f64);
+    let at = (outcome == SaveOutcome::Written).then(js_now);
     match list.iter_mut().find(|d| d.id == id) {
         Some(d) => {
             d.name = name.to_owned();
@@ -164,7 +164,7 @@ pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOut
             id: id.to_owned(),
             name: name.to_owned(),
             transcribed,
-            saved_at: at.or(Some(js_now() as f64)),
+            saved_at: at.or(Some(js_now())),
         }),
     }
     if list != before {

@@ -49,7 +49,9 @@ fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
     if xml.len() as u64 > MAX_XML {
         return Err(broken("Word 文档正文解压后过大"));
     }
-    String::from_utf8(xml).map_err(|_| broken("Word 文档正文不是 UTF-8 编码"))
+    String::from_utf8(xml).map_err(|_| {
+        broken("Word 文档正文的文字无法识别，文件可能已损坏；请用 Word 打开后重新保存再导入")
+    })
 }
 
 #[derive(Default)]

@@ -75,7 +75,7 @@ pub enum ImportError {
     #[error("文件过大（{0} 字节），超过 {MAX_BYTES} 字节的上限，不像是一份年度报告")]
     TooLarge(usize),
     /// The document is not UTF-8 text.
-    #[error("第 {line} 行（第 {offset} 字节）起不是 UTF-8 编码的文本")]
+    #[error("第 {line} 行（第 {offset} 字节）起的文字无法识别，文件可能是用旧的中文编码保存的。请用记事本或 Word 打开，“另存为”时在“编码”中选择“UTF-8”，再导入")]
     NotUtf8 {
         /// The line of the first invalid byte.
         line: usize,
