@@ -130,7 +130,10 @@ test('one cell changed differently in two tabs: both versions are kept and the c
 });
 
 test('the print is the whole report: every paragraph in full, 表三\'s header on each of its pages', async () => {
-  const page = await open(chrome.context, origin);
+  // A tab of its own: printing to PDF leaves a tab that no longer opens file choosers.
+  const page = await chrome.context.newPage();
+  await page.goto(origin + '/');
+  await page.waitForSelector('input.cell');
   await page.click('[data-action="new"]');
   await importCity(page);
   const prose = await page.$$eval('textarea[data-field]', (boxes) => boxes.flatMap((b) => b.value.split('\n')).map((l) => l.trim()).filter((l) => l));
@@ -151,6 +154,7 @@ test('the print is the whole report: every paragraph in full, 表三\'s header o
   for (const p of requests) assert.match(p, /申请人情况/, 'each page of 表三 carries its header');
   assert.ok(!/撤销|导入报告|知道了/.test(text), 'no buttons in the print');
   fs.rmSync(dir, { recursive: true, force: true });
+  await page.close();
 });
 
 test('a blank report is not all clear; a finished one says it can be published', async () => {
