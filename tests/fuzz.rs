@@ -4,11 +4,12 @@
 use report_io::Format;
 
 /// The fuzz targets, by name.
-pub const TARGETS: [&str; 8] = [
+pub const TARGETS: [&str; 9] = [
     "json",
     "import",
     "tab_text",
     "pdf_layout",
+    "cell_lines",
     "run_together",
     "html",
     "markdown",
@@ -39,6 +40,7 @@ pub fn replay(target: &str, data: &[u8]) {
         "tab_text" => text(Format::TabText),
         "pdf_layout" => text(Format::PdfLayout),
         "run_together" => text(Format::RunTogether),
+        "cell_lines" => text(Format::CellLines),
         "html" => text(Format::Html),
         "markdown" => text(Format::Markdown),
         "csv" => text(Format::Csv),

@@ -121,3 +121,87 @@ fn the_blank_template_imports_as_a_blank_report_of_every_row() {
     let codes: Vec<_> = imported.diagnostics.iter().map(|d| d.code).collect();
     assert_eq!(codes, ["I6"], "only the missing year and agency");
 }
+
+/// The text a PDF viewer copies from a report: every cell on a line of its own, in reading order
+/// (each column of the layout text, and each tab-separated cell, put on a line).
+fn one_cell_a_line(text: &str) -> String {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut cell = String::new();
+        let mut spaces = 0;
+        let mut cells = Vec::new();
+        for c in line.trim().chars() {
+            if c == '\t' || (c == ' ' && spaces >= 1) {
+                if !cell.trim().is_empty() {
+                    cells.push(cell.trim().to_owned());
+                }
+                cell.clear();
+                spaces = 0;
+                continue;
+            }
+            spaces = if c == ' ' { spaces + 1 } else { 0 };
+            cell.push(c);
+        }
+        if !cell.trim().is_empty() {
+            cells.push(cell.trim().to_owned());
+        }
+        if cells.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(cells);
+    }
+    out.join("\n")
+}
+
+#[test]
+fn text_copied_one_cell_a_line_reads_exact_or_flagged_never_wrong() {
+    use report_core::Severity;
+    let mut checked = 0;
+    for name in truth_names() {
+        let path = real(&name);
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let original = std::fs::read_to_string(&path).expect("fixture");
+        // Only a document whose cells are apart (in columns or tab-separated) can be copied so.
+        let format = report_io::import::detect(&original);
+        if !matches!(
+            format,
+            report_io::Format::PdfLayout | report_io::Format::TabText
+        ) {
+            continue;
+        }
+        let text = one_cell_a_line(&original);
+        let imported = report_io::import(text.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.format, report_io::Format::CellLines, "{name}");
+        let want = truth(&name);
+        let flagged: Vec<&str> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .flat_map(|d| d.cells.iter().map(String::as_str))
+            .collect();
+        for (place, expected) in want.cells() {
+            let pointer = place.pointer();
+            let got = imported.report.cell(place).cloned().unwrap_or_default();
+            if got != *expected {
+                assert!(
+                    flagged
+                        .iter()
+                        .any(|c| pointer == *c || pointer.starts_with(&format!("{c}/"))),
+                    "{name}: {pointer} read as {got:?} instead of {expected:?}, with no error on it"
+                );
+            }
+        }
+        // With no blank cell nothing is lost in the copy: the report reads exactly.
+        if want.cells().all(|(_, c)| !c.is_blank()) {
+            assert_eq!(
+                differences(&imported, &want),
+                Vec::<String>::new(),
+                "{name}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 4, "{checked} fixtures");
+}

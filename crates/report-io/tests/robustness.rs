@@ -5,10 +5,11 @@ use proptest::prelude::*;
 use report_io::import::{import_as, ImportError, MAX_BYTES};
 use report_io::{import, Format};
 
-const FORMATS: [Format; 6] = [
+const FORMATS: [Format; 7] = [
     Format::TabText,
     Format::PdfLayout,
     Format::RunTogether,
+    Format::CellLines,
     Format::Html,
     Format::Markdown,
     Format::Csv,

@@ -13,6 +13,7 @@ mod docx;
 mod html;
 mod interpret;
 mod layout;
+mod lines;
 mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -37,6 +38,8 @@ pub enum Format {
     PdfLayout,
     /// Web page text whose table cells run together with no separator.
     RunTogether,
+    /// Text copied from a PDF viewer (or `pdftotext` without `-layout`): one cell a line.
+    CellLines,
     /// HTML: a portal page, or what Word and WPS put on the clipboard.
     Html,
     /// Markdown with pipe tables, as OCR tools print it.
@@ -56,6 +59,7 @@ impl Format {
             Format::TabText => "制表符分隔的文本（Word 或网页复制）",
             Format::PdfLayout => "从 PDF 转换的排版文本",
             Format::RunTogether => "单元格连在一起的网页文本",
+            Format::CellLines => "从 PDF 阅读器复制的文字（一格一行）",
             Format::Html => "HTML 网页",
             Format::Markdown => "Markdown（OCR 识别结果）",
             Format::Csv => "CSV（每个单元格一行）",
@@ -149,6 +153,9 @@ pub fn detect(text: &str) -> Format {
     });
     if aligned >= 3 {
         return Format::PdfLayout;
+    }
+    if lines::looks_like(text) {
+        return Format::CellLines;
     }
     if runs::has_run_together_table(text) {
         return Format::RunTogether;
@@ -250,6 +257,7 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::TabText => tsv::blocks(text),
         Format::PdfLayout => layout::blocks(text),
         Format::RunTogether => runs::blocks(text),
+        Format::CellLines => layout::blocks(&lines::to_layout(text)),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
         Format::Csv | Format::Docx | Format::Pdf => Vec::new(),

@@ -30,6 +30,17 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
         })
         .collect();
     let width = common_width(blocks);
+    // Header words a copied text puts on the line before the numbers ("总计"), not a label.
+    let header_only = |label: &str| {
+        let mut rest = normalise(label);
+        for outcome in Outcome::ALL {
+            let text = outcome.def().labels.any(reader.report.edition);
+            if !text.is_empty() {
+                rest = rest.replace(&normalise(text), "");
+            }
+        }
+        rest.is_empty()
+    };
     // The row of numbers: the last row with no label and at least one value (a label there is
     // header text a PDF put on the lines before), or a run.
     let row = blocks
@@ -39,7 +50,8 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
         .find(|row| match &row.values {
             Values::Cells(cells) => {
                 let filled = cells.iter().filter(|(c, _)| !c.is_empty()).count();
-                (row.label.is_empty() && filled > 0) || filled == places.len()
+                ((row.label.is_empty() || header_only(&row.last_label)) && filled > 0)
+                    || filled == places.len()
             }
             Values::Run(run) => run.chars().any(|c| c.is_ascii_digit()),
             Values::Spread(_) => false,

@@ -120,7 +120,10 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
     let (year, agency, published) = title(&preamble, &all);
     let edition = detect_edition(blocks, year);
     let mut reader = Reader {
-        columns: !matches!(format, Format::PdfLayout | Format::RunTogether),
+        columns: !matches!(
+            format,
+            Format::PdfLayout | Format::RunTogether | Format::CellLines
+        ),
         report: Report::blank(
             edition,
             year.unwrap_or(0),
