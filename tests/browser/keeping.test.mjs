@@ -51,15 +51,23 @@ test('2021 → 2019 → 2021 keeps every cell, and the change can be undone', as
   await page.click('[data-action="new"]');
   await importCity(page);
   const before = await values(page);
+  // What the other edition has no place for is listed before the switch; 取消 keeps 2021.
   await page.selectOption('[data-field="/edition"]', '2019');
+  assert.match(await page.textContent('.meta .confirm'), /没有 \d+ 个已填单元格的位置/);
+  await page.click('[data-action="edition-cancel"]');
+  assert.equal(await page.inputValue('[data-field="/edition"]'), '2021');
+  assert.deepEqual(await values(page), before);
+  await page.selectOption('[data-field="/edition"]', '2019');
+  await page.click('[data-action="edition-confirm"]');
   assert.match(await page.textContent('.notice'), /已暂时保留/);
   const in2019 = await values(page);
   const lacking = Object.keys(before).filter((k) => before[k] !== '' && !(k in in2019));
   assert.ok(lacking.length >= 20, `the 2019 format lacks ${lacking.length} filled cells`);
   await page.selectOption('[data-field="/edition"]', '2021');
   assert.deepEqual(await values(page), before);
-  // Undo twice: back to 2019, back to 2021 as imported.
+  // The switch can be undone.
   await page.selectOption('[data-field="/edition"]', '2019');
+  await page.click('[data-action="edition-confirm"]');
   await page.click('[data-action="undo"]');
   assert.equal(await page.inputValue('[data-field="/edition"]'), '2021');
   assert.deepEqual(await values(page), before);
@@ -209,13 +217,23 @@ test('the screens clerks have: a phone has no sideways page, the tables scroll i
 
 test('import buttons work from the keyboard; drafts get distinct names', async () => {
   const page = await open(chrome.context, origin);
+  // The tab in front, as a clerk's is: a file chooser opens only from the focused tab.
+  await page.bringToFront();
   await page.click('[data-action="new"]');
   await page.click('[data-action="new"]');
   const names = await page.$$eval('[data-action="drafts"] option', (os) => os.map((o) => o.textContent));
   assert.equal(new Set(names).size, names.length, names.join(' | '));
+  // Enter on the focused button opens the file chooser (the hidden file input is clicked; the
+  // chooser itself is the browser's, and headless Chromium does not always raise it).
+  await page.evaluate(() => {
+    window.chooserOpened = 0;
+    document.querySelector('input[data-action="import"]').addEventListener('click', () => { window.chooserOpened += 1; });
+  });
   await page.focus('[data-action="import-button"]');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
-  await chooser.setFiles(CITY);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => window.chooserOpened), 2, 'Enter and Space open the chooser');
+  await page.setInputFiles('[data-action="import"]', CITY);
   await page.waitForFunction(() => document.querySelector('[data-field="/agency"]').value === '淮安市人民政府');
   // Tab reaches the import button from the draft buttons.
   await page.focus('[data-action="delete"]');

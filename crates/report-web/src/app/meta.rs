@@ -6,6 +6,27 @@ use report_core::layout::Edition;
 use super::history::record;
 use super::state::{edit, this_year, State};
 
+/// What changing to `edition` would set aside, in words; `None` when nothing.
+fn lacking_zh(state: State, edition: Edition) -> Option<String> {
+    let current = state.report.get_untracked();
+    let lacking = report_core::edit::cells_without_place(&current, edition);
+    if lacking.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = lacking
+        .iter()
+        .take(6)
+        .map(|p| p.describe_zh(current.edition))
+        .collect();
+    let more = if lacking.len() > 6 { " 等" } else { "" };
+    Some(format!(
+        "{}没有 {} 个已填单元格的位置（{}{more}）",
+        report_core::message::edition_name_zh(edition),
+        lacking.len(),
+        names.join("、")
+    ))
+}
+
 /// Changes the edition: cells the new edition has no place for are kept aside (and said so),
 /// and come back when the clerk changes back.
 fn change_edition(state: State, edition: Edition) {
@@ -37,6 +58,30 @@ fn change_edition(state: State, edition: Edition) {
 
 /// The agency, year and edition fields, 照录模式 and 其余空白填 0.
 pub(super) fn meta_form(state: State) -> impl IntoView {
+    // A change of edition that would set cells aside is confirmed first, with the cells listed.
+    let pending = RwSignal::new(None::<(Edition, String)>);
+    let select = NodeRef::<leptos::html::Select>::new();
+    let choose = move |key: String| {
+        let Some(edition) = Edition::from_key(&key) else {
+            return;
+        };
+        match lacking_zh(state, edition) {
+            Some(text) => pending.set(Some((edition, text))),
+            None => change_edition(state, edition),
+        }
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        if let Some(select) = select.get_untracked() {
+            select.set_value(state.report.with_untracked(|r| r.edition.key()));
+        }
+    };
+    let confirm = move |_| {
+        if let Some((edition, _)) = pending.get_untracked() {
+            pending.set(None);
+            change_edition(state, edition);
+        }
+    };
     let fill_zeros = move |_| {
         edit(state, |r| {
             report_core::edit::fill_blanks_with_zero(r);
@@ -57,8 +102,8 @@ pub(super) fn meta_form(state: State) -> impl IntoView {
                             }
                         } /></label>
                     <label>"格式 "
-                        <select data-field="/edition" prop:value=move || state.report.with(|r| r.edition.key().to_owned())
-                            on:change=move |ev| { if let Some(e) = Edition::from_key(&event_target_value(&ev)) { change_edition(state, e); } }>
+                        <select data-field="/edition" node_ref=select prop:value=move || state.report.with(|r| r.edition.key().to_owned())
+                            on:change=move |ev| choose(event_target_value(&ev))>
                             <option value="2021">"2021 年版格式"</option>
                             <option value="2019">"2019 年试行格式（2019、2020 年度）"</option>
                         </select>
@@ -80,6 +125,13 @@ pub(super) fn meta_form(state: State) -> impl IntoView {
                         "照录模式（手工填写各总计，核对已发布报告时使用）"
                     </label>
                     <button data-action="fill-zeros" on:click=fill_zeros>"其余空白填 0"</button>
+                    <Show when=move || pending.with(Option::is_some)>
+                        <div class="confirm" role="alertdialog" aria-label="切换格式">
+                            <p>{move || pending.get().map(|(_, text)| format!("{text}。切换后这些数字会暂时保留，改回原格式即恢复；也可按“撤销”退回。"))}</p>
+                            <button data-action="edition-confirm" on:click=confirm>"切换格式"</button>
+                            <button data-action="edition-cancel" on:click=cancel>"取消"</button>
+                        </div>
+                    </Show>
                 </section>
     }
 }
