@@ -205,3 +205,52 @@ fn text_copied_one_cell_a_line_reads_exact_or_flagged_never_wrong() {
     }
     assert!(checked >= 4, "{checked} fixtures");
 }
+
+#[test]
+fn a_portal_article_inside_layout_tables_reads_as_the_article() {
+    let name = "2025-test-city-hangzhou-style-table";
+    let source = std::fs::read_to_string(real(name)).expect("fixture");
+    let start = source.find("<div id=\"zoom\"").expect("the article");
+    let end = source.rfind("</body>").expect("the end");
+    // The article as portals publish it: inside the page's layout tables, with navigation, a
+    // breadcrumb, the page title, share links, version switches and a footer around it.
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>测试市人民政府门户网站</title></head><body>\
+         <table width=\"100%\"><tr><td colspan=\"2\"><a href=\"/\">首页</a> | <a href=\"/zwgk\">政务公开</a></td></tr>\
+         <tr><td width=\"200\"><ul><li>政府信息公开指南</li><li>政府信息公开年报</li></ul></td><td>\
+         <div>当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div>\
+         <table width=\"100%\"><tr><td><h1>测试市2025年政府信息公开工作年度报告</h1>\
+         <div>发布日期：2026-01-20 来源：市政府办公室 字号：[大 中 小] 【打印】【关闭】</div></td></tr>\
+         <tr><td>{}</td></tr><tr><td><div>分享到：微信 微博</div><div>【全真版】【文字版】</div></td></tr></table>\
+         </td></tr><tr><td colspan=\"2\">主办：测试市人民政府办公室 网站标识码 3301000001 浙ICP备00000000号</td></tr></table>\
+         </body></html>",
+        &source[start..end]
+    );
+    let imported = report_io::import(page.as_bytes()).expect("imports");
+    let plain = report_io::import(source.as_bytes()).expect("imports");
+    assert_eq!(differences(&imported, &truth(name)), Vec::<String>::new());
+    assert_eq!(imported.report.agency, "测试市");
+    assert_eq!(imported.report.year, 2025);
+    assert_eq!(
+        imported.report.published.map(|d| d.to_string()).as_deref(),
+        Some("2026-01-20")
+    );
+    // The prose is the article's, as read from the bare article; none of the page's furniture.
+    for field in report_core::ProseField::ALL {
+        assert_eq!(
+            imported.report.prose(field),
+            plain.report.prose(field),
+            "{field:?}"
+        );
+    }
+    let problems = imported.report.problems.as_deref().unwrap_or_default();
+    assert!(
+        !problems.is_empty() && !problems.contains("门户网站"),
+        "{problems}"
+    );
+    let other = imported.report.other_matters.as_deref().unwrap_or_default();
+    assert!(
+        !other.contains("分享到") && !other.contains("主办"),
+        "{other}"
+    );
+}

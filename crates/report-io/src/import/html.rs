@@ -48,11 +48,67 @@ struct Table {
     cell: Option<Cell>,
 }
 
+/// A cell holding more text than this is page content, not a table cell.
+const LAYOUT_CELL_CHARS: usize = 300;
+
+/// Which tables of the document (in the order they open) lay out the page rather than hold
+/// figures: a table that holds another table, a heading, or a cell of running text. A portal
+/// often puts its whole article, navigation and footer in such tables.
+fn layout_tables(html: &str) -> Vec<bool> {
+    let mut layout = Vec::new();
+    let mut open: Vec<(usize, usize)> = Vec::new(); // (table index, text in the current cell)
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                match name.as_str() {
+                    "table" => {
+                        for (index, _) in &open {
+                            layout[*index] = true;
+                        }
+                        open.push((layout.len(), 0));
+                        layout.push(false);
+                    }
+                    "td" | "th" => {
+                        if let Some(top) = open.last_mut() {
+                            top.1 = 0;
+                        }
+                    }
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                        if let Some((index, _)) = open.last() {
+                            layout[*index] = true;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) if tag.name.eq_ignore_ascii_case(b"table") => {
+                open.pop();
+            }
+            Token::String(text) => {
+                if let Some((index, chars)) = open.last_mut() {
+                    *chars += String::from_utf8_lossy(&text.value).trim().chars().count();
+                    if *chars > LAYOUT_CELL_CHARS {
+                        layout[*index] = true;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    layout
+}
+
 /// The blocks of an HTML document.
 pub(crate) fn blocks(html: &str) -> Vec<Block> {
+    let layout = layout_tables(html);
     let mut out = Vec::new();
     let mut paragraph = String::new();
     let mut tables: Vec<Table> = Vec::new();
+    // Every open table, innermost last: whether it lays out the page (its cells are then read
+    // as the page's flow of paragraphs).
+    let mut open: Vec<bool> = Vec::new();
+    let mut opened = 0usize;
     let mut table_count = 0usize;
     let mut skip_depth = 0usize; // inside <script>, <style>, <head> apart from <title>
     let mut in_title = false;
@@ -68,9 +124,15 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
                     "title" => in_title = true,
                     "table" => {
                         flush(&mut paragraph, &mut out);
-                        if tables.len() < MAX_DEPTH {
+                        let is_layout = layout.get(opened).copied().unwrap_or(false);
+                        opened += 1;
+                        open.push(is_layout);
+                        if !is_layout && tables.len() < MAX_DEPTH {
                             tables.push(Table::default());
                         }
+                    }
+                    "tr" | "td" | "th" if open.last() == Some(&true) => {
+                        flush(&mut paragraph, &mut out)
                     }
                     "tr" => {
                         if let Some(t) = tables.last_mut() {
@@ -116,11 +178,15 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
                         in_title = false;
                         flush(&mut paragraph, &mut out);
                     }
+                    "tr" | "td" | "th" if open.last() == Some(&true) => {
+                        flush(&mut paragraph, &mut out)
+                    }
                     "td" | "th" => {
                         if let Some(t) = tables.last_mut() {
                             close_cell(t);
                         }
                     }
+                    "table" if open.pop() == Some(true) => flush(&mut paragraph, &mut out),
                     "table" => {
                         if let Some(mut t) = tables.pop() {
                             close_cell(&mut t);
@@ -158,9 +224,39 @@ pub(crate) fn blocks(html: &str) -> Vec<Block> {
     out
 }
 
+/// How a portal's page furniture opens: breadcrumbs, share links, print and version switches,
+/// neighbouring articles, the footer. Such a paragraph is not part of the report.
+const FURNITURE_OPENINGS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您所在的位置",
+    "分享到",
+    "【全真版】",
+    "【文字版】",
+    "【打印】",
+    "【关闭】",
+    "【字体",
+    "字号：",
+    "上一篇",
+    "下一篇",
+    "扫一扫",
+    "主办：",
+    "主办单位",
+    "承办：",
+    "网站标识码",
+    "版权所有",
+];
+
+/// Whether a paragraph is page furniture rather than report text.
+fn is_furniture(text: &str) -> bool {
+    FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
+        || text.contains("ICP备")
+        || text.contains("网站标识码")
+}
+
 fn flush(paragraph: &mut String, out: &mut Vec<Block>) {
     let text = squash(paragraph);
-    if !text.is_empty() {
+    if !text.is_empty() && !is_furniture(&text) {
         out.push(Block::para(text, Source::default()));
     }
     paragraph.clear();

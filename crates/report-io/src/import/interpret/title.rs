@@ -27,13 +27,15 @@ pub(super) fn title(
             }
         }
     }
-    // A long title wraps: try each line alone, then with the next.
-    let candidates = (0..paragraphs.len()).flat_map(|i| {
-        let joined = paragraphs
+    // A long title wraps: try every line alone, then each with the next (trying a pair first
+    // would join a portal's navigation link "政府信息公开年报" to the title below it).
+    let alone = (0..paragraphs.len()).map(|i| (i, paragraphs[i].clone()));
+    let joined = (0..paragraphs.len()).filter_map(|i| {
+        paragraphs
             .get(i + 1)
-            .map(|next| format!("{}{next}", paragraphs[i]));
-        std::iter::once((i, paragraphs[i].clone())).chain(joined.map(|j| (i, j)))
+            .map(|next| (i, format!("{}{next}", paragraphs[i])))
     });
+    let candidates = alone.chain(joined);
     for (i, p) in candidates {
         let norm: String = p.chars().filter(|c| !c.is_whitespace()).collect();
         if !(norm.contains("年度报告") || norm.contains("年报")) || !norm.contains("政府信息公开")
