@@ -58,7 +58,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
 }
 
 /// "-3-", "- 3 -", "3": a page number line.
-fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
     !inner.is_empty()
         && inner.len() <= 3

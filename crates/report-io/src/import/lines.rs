@@ -8,21 +8,13 @@
 //! row reader then flags it (I3) rather than guessing where the gaps were.
 
 use super::interpret::heading;
+use super::layout::is_page_number;
 use crate::text::is_value;
 
 /// Whether `line` is one cell: a number (or a mark such as "/") alone.
 fn lone_value(line: &str) -> bool {
     let t = line.trim();
     !t.is_empty() && !t.contains(char::is_whitespace) && is_value(t) && !is_page_number(t)
-}
-
-/// "-3-", "- 3 -": a page number line.
-fn is_page_number(line: &str) -> bool {
-    let inner = line.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
-    !inner.is_empty()
-        && inner.len() <= 3
-        && inner.chars().all(|c| c.is_ascii_digit())
-        && line.contains('-')
 }
 
 /// Whether the text looks copied one cell a line: many lone numbers, and no aligned columns.

@@ -34,24 +34,15 @@ fn change_edition(state: State, edition: Edition) {
     if current.edition == edition {
         return;
     }
-    let lacking = report_core::edit::cells_without_place(&current, edition);
+    let lacking = lacking_zh(state, edition);
     record(state, None);
     let mut aside = state.aside.get_untracked();
     let next = report_core::edit::change_edition(&current, edition, &mut aside);
     state.aside.set(aside);
     state.report.set(next);
-    if !lacking.is_empty() {
-        let names: Vec<String> = lacking
-            .iter()
-            .take(6)
-            .map(|p| p.describe_zh(current.edition))
-            .collect();
-        let more = if lacking.len() > 6 { " 等" } else { "" };
+    if let Some(lacking) = lacking {
         state.notice.set(Some(format!(
-            "{}没有 {} 个已填单元格的位置（{}{more}），这些数字已暂时保留，改回原格式即恢复。",
-            report_core::message::edition_name_zh(edition),
-            lacking.len(),
-            names.join("、")
+            "{lacking}，这些数字已暂时保留，改回原格式即恢复。"
         )));
     }
 }
