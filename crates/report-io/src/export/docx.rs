@@ -78,12 +78,8 @@ fn table(kind: TableId, grid: &Grid) -> String {
     }
     out.push_str("</w:tblGrid>");
     let owner = grid.owners();
-    // 表三 and 表四 run over a page: their header rows repeat on every page. (表二 is a stack
-    // of captioned blocks, each with its own header.) No row breaks across a page.
-    let header = match kind {
-        TableId::Proactive => 0,
-        TableId::Requests | TableId::Appeals => grid.header_rows(),
-    };
+    // The header rows repeat on every page a table runs over; no row breaks across a page.
+    let header = grid.repeated_rows(kind);
     for (r, _) in grid.rows.iter().enumerate() {
         out.push_str(if r < header {
             "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"

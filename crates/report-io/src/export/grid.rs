@@ -129,6 +129,15 @@ impl Grid {
             .unwrap_or(0)
     }
 
+    /// How many header rows `table` repeats on each printed page: 表三's and 表四's header.
+    /// 表二 is a stack of captioned blocks, each with its own header, so it repeats none.
+    pub fn repeated_rows(&self, table: report_core::TableId) -> usize {
+        match table {
+            report_core::TableId::Proactive => 0,
+            report_core::TableId::Requests | report_core::TableId::Appeals => self.header_rows(),
+        }
+    }
+
     /// Every row at full width: a merged cell's text at its first position, empty elsewhere.
     pub fn flatten(&self) -> Vec<Vec<String>> {
         let mut out = vec![vec![String::new(); self.width]; self.rows.len()];

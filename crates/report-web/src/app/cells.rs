@@ -204,12 +204,8 @@ pub(super) fn table_view(state: State, table: TableId, grid: Grid) -> impl IntoV
     let positions = std::rc::Rc::new(grid.value_positions());
     let size = (grid.width, grid.rows.len());
     let mut index = 0usize;
-    // 表三 and 表四 run over a printed page: their header rows repeat on each (表二 is a stack of
-    // captioned blocks, each with its own header).
-    let header = match table {
-        TableId::Proactive => 0,
-        TableId::Requests | TableId::Appeals => grid.header_rows(),
-    };
+    // The header rows go in <thead>, which a printed page repeats.
+    let header = grid.repeated_rows(table);
     let mut rows: Vec<_> = grid
         .rows
         .iter()

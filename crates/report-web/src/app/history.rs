@@ -84,34 +84,37 @@ pub(super) fn record(state: State, typing: Option<&str>) {
     publish(state);
 }
 
+/// Moves one step back (`back`) or forward: the page as it is goes onto the other stack.
+fn step(state: State, back: bool) {
+    let current = snapshot(state);
+    let mut target = None;
+    state.history.update_value(|h| {
+        h.typing = None;
+        let History {
+            back: b,
+            forward: f,
+            ..
+        } = h;
+        let (from, to) = if back { (b, f) } else { (f, b) };
+        if let Some(s) = from.pop() {
+            to.push(current);
+            target = Some(s);
+        }
+    });
+    if let Some(s) = target {
+        restore(state, s);
+        publish(state);
+    }
+}
+
 /// Takes back the last change.
 pub(super) fn undo(state: State) {
-    let Some(previous) = state.history.with_value(|h| h.back.last().cloned()) else {
-        return;
-    };
-    let current = snapshot(state);
-    state.history.update_value(|h| {
-        h.back.pop();
-        h.forward.push(current);
-        h.typing = None;
-    });
-    restore(state, previous);
-    publish(state);
+    step(state, true);
 }
 
 /// Makes the last undone change again.
 pub(super) fn redo(state: State) {
-    let Some(next) = state.history.with_value(|h| h.forward.last().cloned()) else {
-        return;
-    };
-    let current = snapshot(state);
-    state.history.update_value(|h| {
-        h.forward.pop();
-        h.back.push(current);
-        h.typing = None;
-    });
-    restore(state, next);
-    publish(state);
+    step(state, false);
 }
 
 /// Ctrl+Z (⌘Z) undoes, Ctrl+Y or Ctrl+Shift+Z redoes, anywhere but the paste box (which has
