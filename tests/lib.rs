@@ -1,6 +1,7 @@
 //! Shared helpers for the cross-crate tests: where the fixtures are and how to load them.
 
 pub mod fuzz;
+pub mod layouts;
 pub mod synth;
 
 use std::path::{Path, PathBuf};

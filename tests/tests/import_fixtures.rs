@@ -254,3 +254,20 @@ fn a_portal_article_inside_layout_tables_reads_as_the_article() {
         "{other}"
     );
 }
+
+#[test]
+fn a_portal_page_and_its_text_read_to_the_same_report() {
+    // 上海 2019 as the portal's article markup and as the page's text: the same cells, the same
+    // prose, the same title. The markup merges 表二's numbers over two grid columns in places
+    // that do not line up with its header's merges.
+    let name = "2019-shanghai-municipal-gov-general-office-2019format";
+    let read = |file: String| {
+        report_io::import(&std::fs::read(real(&file)).expect("fixture"))
+            .unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    let page = read(format!("{name}-portal"));
+    let text = read(name.to_owned());
+    assert_eq!(page.format, report_io::Format::Html);
+    assert_eq!(page.report, text.report);
+    assert!(differences(&page, &truth(name)).is_empty());
+}

@@ -92,7 +92,7 @@ fn a_folder_is_checked_file_by_file_and_every_published_error_is_found() {
         })
         .collect();
     // Sorted by folder then name; hidden folders and non-report files left out.
-    assert_eq!(names.len(), 9, "{names:?}");
+    assert_eq!(names.len(), 10, "{names:?}");
     assert_eq!(
         names[0],
         "2019-shanghai-municipal-gov-general-office-2019format.txt"
@@ -100,7 +100,11 @@ fn a_folder_is_checked_file_by_file_and_every_published_error_is_found() {
     // The published PDF is read like its text.
     assert_eq!(names[3], "2023-huaian-hongze-district-gov.pdf");
     assert_eq!(names[7], "broken.json");
-    assert_eq!(names[8], "2025-test-city-hangzhou-style-table.html");
+    assert_eq!(
+        names[8],
+        "2019-shanghai-municipal-gov-general-office-2019format-portal.html"
+    );
+    assert_eq!(names[9], "2025-test-city-hangzhou-style-table.html");
     let broken = &files[7];
     assert_eq!(broken["valid"], false);
     assert_eq!(broken["error"]["line"], 1);
@@ -163,8 +167,8 @@ fn the_summary_table_names_file_agency_year_errors_and_warnings() {
     let huaian: Vec<&str> = row("2024-huaian-city-gov").split_whitespace().collect();
     assert_eq!(&huaian[1..], ["淮安市人民政府", "2024", "0", "0", "通过"]);
     assert!(row("broken.json").ends_with("无法读取"));
-    assert!(table.contains("共 9 个文件：4 个通过"), "{table}");
-    assert!(table.contains("4 个有错误，1 个无法读取"), "{table}");
+    assert!(table.contains("共 10 个文件：4 个通过"), "{table}");
+    assert!(table.contains("5 个有错误，1 个无法读取"), "{table}");
     // Nothing but the table when piped: no progress bar on stderr.
     assert!(out.stderr.is_empty());
 }

@@ -20,6 +20,10 @@ pub enum Block {
         source: Source,
         /// Whether the numbers of the row may run together with no separator ("640020470").
         run_together: bool,
+        /// Which positions a merged cell covers without starting there (`colspan`, `rowspan`,
+        /// `w:gridSpan`, `w:vMerge`): empty text that is no blank cell of its own. Empty where
+        /// the document does not say (text formats).
+        covered: Vec<bool>,
     },
 }
 
@@ -38,6 +42,28 @@ impl Block {
             cells,
             source,
             run_together: false,
+            covered: Vec::new(),
+        }
+    }
+
+    /// A table row laid on a grid of merged cells: `covered` marks the positions a merged cell
+    /// covers without starting there.
+    pub fn merged_row(cells: Vec<String>, covered: Vec<bool>, source: Source) -> Block {
+        Block::Row {
+            cells,
+            source,
+            run_together: false,
+            covered,
+        }
+    }
+
+    /// A row of numbers that may run together ("640020470"), after its label.
+    pub fn run_row(cells: Vec<String>, source: Source) -> Block {
+        Block::Row {
+            cells,
+            source,
+            run_together: true,
+            covered: Vec::new(),
         }
     }
 

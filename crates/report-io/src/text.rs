@@ -31,6 +31,38 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
+/// The innermost item of a label that prints its parents before it, as one cell or one line:
+/// "三、本年度办理结果（五）不予处理2.重复申请" is "2.重复申请", "（六）其他处理3.其他" is "3.其他".
+/// An item starts at a bracketed numeral ("（五）", "(5)") or at ASCII digits followed by "."
+/// or "、"; a label with no such item inside is returned whole.
+pub fn innermost_item(label: &str) -> &str {
+    let label = label.trim();
+    let chars: Vec<(usize, char)> = label.char_indices().collect();
+    let mut start = 0;
+    for (k, &(at, c)) in chars.iter().enumerate().skip(1) {
+        let before = chars[k - 1].1;
+        let bracketed = matches!(c, '（' | '(') && {
+            let inside: Vec<char> = chars[k + 1..]
+                .iter()
+                .map(|&(_, c)| c)
+                .take_while(|&c| is_numeral(c))
+                .collect();
+            !inside.is_empty()
+                && chars
+                    .get(k + 1 + inside.len())
+                    .is_some_and(|&(_, c)| matches!(c, '）' | ')'))
+        };
+        let digits = c.is_ascii_digit() && !before.is_ascii_digit() && {
+            let after = chars[k..].iter().find(|&&(_, c)| !c.is_ascii_digit());
+            after.is_some_and(|&(_, c)| matches!(c, '.' | '．' | '、'))
+        };
+        if bracketed || digits {
+            start = at;
+        }
+    }
+    &label[start..]
+}
+
 /// Removes the numbering in front of a label: "一、", "（三）", "1.", "3、".
 pub fn strip_numbering(label: &str) -> &str {
     let mut rest = label.trim_start();
@@ -107,11 +139,13 @@ pub fn is_value(text: &str) -> bool {
         return false;
     }
     let number = t.trim_end_matches(['元', '%', '％']);
+    // Full-width digits ("１２") are digits: Word and WPS documents print them.
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let numeric = !number.is_empty()
         && number
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '－'))
-        && number.chars().any(|c| c.is_ascii_digit());
+            .all(|c| digit(c) || matches!(c, '.' | ',' | '-' | '－' | '．' | '，'))
+        && number.chars().any(digit);
     numeric
         || matches!(
             t,
@@ -146,6 +180,34 @@ pub fn is_value_cell(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_printed_with_its_parents_is_matched_by_its_own_item() {
+        assert_eq!(
+            innermost_item("三、本年度办理结果（五）不予处理2.重复申请"),
+            "2.重复申请"
+        );
+        assert_eq!(innermost_item("（六）其他处理 3、其他"), "3、其他");
+        assert_eq!(innermost_item("三、本年度办理结果(七)总计"), "(七)总计");
+        // Brackets that hold words, and a label's own numbering, are not items inside it.
+        assert_eq!(
+            innermost_item("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        );
+        assert_eq!(
+            innermost_item("一、本年新收政府信息公开申请数量"),
+            "一、本年新收政府信息公开申请数量"
+        );
+        assert_eq!(innermost_item("行政事业性收费"), "行政事业性收费");
+    }
+
+    #[test]
+    fn full_width_numbers_are_values() {
+        assert!(is_value("３００１"));
+        assert!(is_value("３，００１"));
+        assert!(is_value_cell("１２"));
+        assert!(!is_value("规章"));
+    }
 
     #[test]
     fn labels_are_normalised() {

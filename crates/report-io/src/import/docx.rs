@@ -187,20 +187,26 @@ fn grid_rows(table: Table, index: usize) -> Vec<Block> {
         .enumerate()
         .filter_map(|(r, row)| {
             let mut cells = Vec::with_capacity(width);
+            let mut covered = Vec::with_capacity(width);
             for cell in row {
-                let text = if cell.merge == Some(false) {
+                // The continuation of a vertical merge is covered from above.
+                let continues = cell.merge == Some(false);
+                let text = if continues {
                     String::new()
                 } else {
                     cell.text.split_whitespace().collect()
                 };
                 cells.push(text);
+                covered.push(continues);
                 cells.extend(std::iter::repeat_n(String::new(), cell.span - 1));
+                covered.extend(std::iter::repeat_n(true, cell.span - 1));
             }
             cells.resize(width, String::new());
+            covered.resize(width, false);
             cells
                 .iter()
                 .any(|c| !c.is_empty())
-                .then(|| Block::row(cells, Source::table_row(index, r + 1)))
+                .then(|| Block::merged_row(cells, covered, Source::table_row(index, r + 1)))
         })
         .collect()
 }

@@ -287,7 +287,8 @@ fn close_cell(table: &mut Table) {
 /// Lays the cells on their grid: each cell at the first free column of its row, covering
 /// `rowspan` × `colspan` positions.
 fn grid_rows(table: Table, table_index: usize) -> Vec<Block> {
-    let mut grid: Vec<Vec<Option<String>>> = Vec::new();
+    // Each position: its text, and whether a merged cell covers it without starting there.
+    let mut grid: Vec<Vec<Option<(String, bool)>>> = Vec::new();
     let mut total = 0usize;
     for (r, row) in table.rows.into_iter().enumerate() {
         for cell in row {
@@ -311,12 +312,13 @@ fn grid_rows(table: Table, table_index: usize) -> Vec<Block> {
                     if grid[rr].len() <= cc {
                         grid[rr].resize(cc + 1, None);
                     }
-                    let text = if dr == 0 && dc == 0 {
+                    let starts = dr == 0 && dc == 0;
+                    let text = if starts {
                         squash(&cell.text).replace(' ', "")
                     } else {
                         String::new()
                     };
-                    grid[rr][cc] = Some(text);
+                    grid[rr][cc] = Some((text, !starts));
                 }
             }
         }
@@ -326,12 +328,14 @@ fn grid_rows(table: Table, table_index: usize) -> Vec<Block> {
         .enumerate()
         .filter(|(_, row)| {
             row.iter()
-                .any(|c| c.as_ref().is_some_and(|t| !t.is_empty()))
+                .any(|c| c.as_ref().is_some_and(|(t, _)| !t.is_empty()))
         })
         .map(|(r, row)| {
-            let mut cells: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
+            let (mut cells, mut covered): (Vec<String>, Vec<bool>) =
+                row.into_iter().map(Option::unwrap_or_default).unzip();
             cells.resize(width, String::new());
-            Block::row(cells, Source::table_row(table_index, r + 1))
+            covered.resize(width, false);
+            Block::merged_row(cells, covered, Source::table_row(table_index, r + 1))
         })
         .collect()
 }

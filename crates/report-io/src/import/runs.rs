@@ -166,11 +166,10 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                         .take_while(|c| c.is_ascii_digit() || c.is_whitespace())
                         .collect();
                     let digits: String = digits.chars().rev().collect();
-                    out.push(Block::Row {
-                        cells: vec![String::new(), digits.trim().to_owned()],
+                    out.push(Block::run_row(
+                        vec![String::new(), digits.trim().to_owned()],
                         source,
-                        run_together: true,
-                    });
+                    ));
                 }
                 _ => {
                     if !body.trim().is_empty() {
@@ -216,11 +215,7 @@ fn rows(body: &str, source: Source, labels: &[(String, String)]) -> Vec<Block> {
         let next = found.get(k + 1).map_or(body.len(), |f| f.1);
         let run = numbers(&body[end..next]);
         if run.chars().any(|c| c.is_ascii_digit()) {
-            out.push(Block::Row {
-                cells: vec![label.to_owned(), run],
-                source,
-                run_together: true,
-            });
+            out.push(Block::run_row(vec![label.to_owned(), run], source));
         }
     }
     out

@@ -38,6 +38,7 @@ pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
         let Block::Row {
             cells,
             run_together,
+            covered,
             ..
         } = block
         else {
@@ -50,13 +51,20 @@ pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
             continue;
         }
         // 表二 values follow the label: the first cells after it, whatever the grid's width.
+        // A position a merged cell covers is no cell of its own: a number printed across two
+        // grid columns ("本年新公开数量" merged over two) is one value, and the next value is
+        // the next cell, as a reader sees it, however the row's merges line up with the
+        // header's.
         let label_at = cells
             .iter()
             .rposition(|c| !c.trim().is_empty() && !is_value(c))
             .unwrap_or(0);
+        let own: Vec<usize> = (label_at + 1..cells.len())
+            .filter(|&i| !covered.get(i).copied().unwrap_or(false))
+            .collect();
         reader.report.proactive.insert_row(item, edition);
         for (k, &col) in columns.iter().enumerate() {
-            let i = label_at + 1 + k;
+            let i = own.get(k).copied().unwrap_or(cells.len());
             let text = cells.get(i).map(String::as_str).unwrap_or_default();
             let place = Place::Proactive(item, Some(col));
             reader.set(

@@ -6,7 +6,9 @@ use report_core::layout::{CellKind, Edition};
 use report_core::{Cell, Diagnostic, ImportProblem, Place};
 
 use crate::blocks::{Block, Source};
-use crate::text::{is_value, is_value_cell, normalise, similarity, strip_numbering};
+use crate::text::{
+    innermost_item, is_value, is_value_cell, normalise, similarity, strip_numbering,
+};
 
 use super::Reader;
 
@@ -29,7 +31,9 @@ impl RowRead {
         values: Values,
         source: Source,
     ) -> RowRead {
-        let keys = (label_key(&label), label_key(&last_label));
+        // A label cell that prints its parents too ("（五）不予处理2.重复申请") is matched by
+        // its own item.
+        let keys = (label_key(&label), label_key(innermost_item(&last_label)));
         RowRead {
             label,
             last_label,
@@ -78,6 +82,7 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
         cells,
         source,
         run_together,
+        ..
     } = block
     else {
         return None;
@@ -95,10 +100,22 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
     let labels: Vec<usize> = (0..cells.len())
         .filter(|&i| !cells[i].trim().is_empty() && !is_value_cell(&cells[i]))
         .collect();
-    let values: Vec<usize> = (0..cells.len())
+    let mut values: Vec<usize> = (0..cells.len())
         .filter(|&i| is_value_cell(&cells[i]))
         .collect();
     let label_end = labels.last().map_or(0, |&i| i + 1);
+    // A serial number in front of the label ("序号" 1, 2, 3…) is no value of the row: a short
+    // whole number before the first label, every other number after the last.
+    if let (Some(&first), Some(&first_label)) = (values.first(), labels.first()) {
+        let serial = cells[first].trim();
+        if first < first_label
+            && (1..=3).contains(&serial.len())
+            && serial.chars().all(|c| c.is_ascii_digit())
+            && values[1..].iter().all(|&v| v >= label_end)
+        {
+            values.remove(0);
+        }
+    }
     let label: Vec<&str> = labels.iter().map(|&i| cells[i].trim()).collect();
     let last_label = label.last().map(|s| (*s).to_owned()).unwrap_or_default();
     let label = label.join("");
