@@ -24,6 +24,10 @@ pub enum Block {
         /// `w:gridSpan`, `w:vMerge`): empty text that is no blank cell of its own. Empty where
         /// the document does not say (text formats).
         covered: Vec<bool>,
+        /// Whether the row's numbers were printed over several lines (a number wrapped in its
+        /// narrow cell, "3001" as "300" over "1"): which number is in which cell cannot be
+        /// told, so none is read.
+        wrapped: bool,
     },
 }
 
@@ -43,6 +47,7 @@ impl Block {
             source,
             run_together: false,
             covered: Vec::new(),
+            wrapped: false,
         }
     }
 
@@ -54,6 +59,7 @@ impl Block {
             source,
             run_together: false,
             covered,
+            wrapped: false,
         }
     }
 
@@ -64,6 +70,7 @@ impl Block {
             source,
             run_together: true,
             covered: Vec::new(),
+            wrapped: false,
         }
     }
 

@@ -257,7 +257,7 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::TabText => tsv::blocks(text),
         Format::PdfLayout => layout::blocks(text),
         Format::RunTogether => runs::blocks(text),
-        Format::CellLines => layout::blocks(&lines::to_layout(text)),
+        Format::CellLines => layout::rebuilt_blocks(&lines::to_layout(text)),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
         Format::Csv | Format::Docx | Format::Pdf => Vec::new(),

@@ -8,8 +8,8 @@ use crate::import::split::splits;
 use crate::text::{is_value, normalise};
 
 use super::{
-    rows::common_width, rows::fit, rows::place_options, rows::read_row, rows::unreadable,
-    rows::Values, Reader,
+    rows::common_width, rows::fit, rows::flag_short_row, rows::place_options, rows::read_row,
+    rows::unreadable, rows::Values, Reader,
 };
 
 pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
@@ -63,6 +63,7 @@ pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
             .filter(|&i| !covered.get(i).copied().unwrap_or(false))
             .collect();
         reader.report.proactive.insert_row(item, edition);
+        let mut read = Vec::with_capacity(columns.len());
         for (k, &col) in columns.iter().enumerate() {
             let i = own.get(k).copied().unwrap_or(cells.len());
             let text = cells.get(i).map(String::as_str).unwrap_or_default();
@@ -72,7 +73,15 @@ pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
                 Cell::parse(col.def().kind, text),
                 row.source.column(i + 1),
             );
+            read.push((text.trim().to_owned(), i));
         }
+        // Text that keeps no trace of blank cells and prints fewer numbers than the item has
+        // columns: which is blank cannot be told.
+        let places: Vec<Place> = columns
+            .iter()
+            .map(|&c| Place::Proactive(item, Some(c)))
+            .collect();
+        flag_short_row(reader, &read, &places, row.source);
     }
     resolve_proactive_runs(reader, runs);
 }

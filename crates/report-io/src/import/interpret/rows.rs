@@ -82,6 +82,7 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
         cells,
         source,
         run_together,
+        wrapped,
         ..
     } = block
     else {
@@ -111,6 +112,7 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
         if first < first_label
             && (1..=3).contains(&serial.len())
             && serial.chars().all(|c| c.is_ascii_digit())
+            && !serial.starts_with('0')
             && values[1..].iter().all(|&v| v >= label_end)
         {
             values.remove(0);
@@ -120,8 +122,9 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
     let last_label = label.last().map(|s| (*s).to_owned()).unwrap_or_default();
     let label = label.join("");
     let values_after: Vec<usize> = values.iter().copied().filter(|&i| i >= label_end).collect();
-    if values_after.len() != values.len() {
-        // A number before the label: not a data row of the expected shape.
+    if values_after.len() != values.len() || *wrapped {
+        // A number before the label, or numbers wrapped over lines: not a data row of the
+        // expected shape.
         return Some(RowRead::new(
             label,
             last_label,
