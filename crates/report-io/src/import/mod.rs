@@ -89,6 +89,9 @@ pub enum ImportError {
     /// A `.docx` file that cannot be read.
     #[error("{0}")]
     Docx(String),
+    /// A file of the old Word, WPS or Excel formats (`.doc`, `.wps`, `.xls`, `.et`).
+    #[error("这是旧版 Word、WPS 或 Excel 文件（.doc、.wps、.xls、.et），无法直接读取。请在 Word 或 WPS 中打开，“另存为” Word 文档（.docx）或 PDF 后再导入；也可以全选复制正文，粘贴导入")]
+    OldOffice,
     /// A PDF that cannot be read: damaged, or a font or content its reader cannot parse.
     #[error("{0}")]
     Pdf(String),
@@ -174,6 +177,10 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     {
         return import_pdf(bytes);
     }
+    // The compound-file signature of .doc, .wps, .xls and .et.
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(ImportError::OldOffice);
+    }
     if docx::is_zip(bytes) {
         let blocks = docx::blocks(bytes)?;
         let mut imported =
@@ -182,7 +189,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Ok(imported);
     }
     let text = decode(bytes)?;
-    import_as(text, detect(text))
+    import_as(&text, detect(&text))
 }
 
 /// Imports a PDF file (its text layer).
@@ -237,18 +244,45 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
+/// The text of a document: UTF-8, or (with the `pdf` feature, which has the tables) UTF-16 with
+/// its byte-order mark, as Notepad saves "Unicode", or GBK/GB18030, as Chinese Windows saves
+/// text and as many portals serve their pages.
+fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
     }
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
-    std::str::from_utf8(bytes).map_err(|e| {
-        let offset = e.valid_up_to();
-        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        ImportError::NotUtf8 { line, offset }
-    })
+    let not_utf8 = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok(text.into()),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+            ImportError::NotUtf8 { line, offset }
+        }
+    };
+    legacy_text(bytes).map(Into::into).ok_or(not_utf8)
+}
+
+#[cfg(feature = "pdf")]
+fn legacy_text(bytes: &[u8]) -> Option<String> {
+    let (encoding, bom) =
+        encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::GB18030, 0));
+    let text = encoding
+        .decode_without_bom_handling_and_without_replacement(&bytes[bom..])?
+        .into_owned();
+    // Binary that happens to decode is no text: text has no control characters but line ends
+    // and tabs.
+    let binary = text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    (!binary).then_some(text)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn legacy_text(_bytes: &[u8]) -> Option<String> {
+    None
 }
 
 /// The blocks of a document, for tools that want to see what an importer saw.
