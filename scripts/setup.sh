@@ -52,6 +52,8 @@ fi
 # The .docx export is tested by converting it with LibreOffice and reading the PDF back.
 need_apt=()
 command -v libreoffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer)
+# Spreadsheets are tested by saving a workbook as .xls and .ods with LibreOffice Calc.
+command -v localc >/dev/null 2>&1 || need_apt+=(libreoffice-calc)
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # The browser tests use Debian's Chromium and ChromeDriver, never a downloaded browser.
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)

@@ -43,7 +43,7 @@ pub enum Command {
     /// 核对一个或多个报告（JSON 或任何可导入的格式），按表格列出错误、警告和提示
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]
     Check {
-        /// 报告文件或目录（目录中的报告文件逐一核对：.json .txt .html .md .csv .docx .pdf）
+        /// 报告文件或目录（目录中的报告文件逐一核对：.json .txt .html .md .csv .docx .pdf .xlsx .xls .ods）
         #[arg(required = true, value_name = "路径")]
         paths: Vec<PathBuf>,
         /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）

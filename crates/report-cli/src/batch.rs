@@ -9,11 +9,6 @@ use report_core::{CheckOptions, CheckResult, Lang, Report};
 
 use crate::load::{load, FileError, Loaded};
 
-/// The extensions of the files a folder is searched for (any case).
-const REPORT_EXTENSIONS: &[&str] = &[
-    "json", "txt", "html", "htm", "md", "markdown", "csv", "docx", "pdf",
-];
-
 /// The files to read: each file given, and every report file under each folder given (sorted,
 /// hidden files and folders skipped). A folder that cannot be read is an error for that path.
 pub fn inputs(paths: &[PathBuf]) -> Vec<(PathBuf, Option<FileError>)> {
@@ -32,7 +27,7 @@ pub fn inputs(paths: &[PathBuf]) -> Vec<(PathBuf, Option<FileError>)> {
                 Ok(entry) if entry.file_type().is_file() => {
                     let wanted = entry.path().extension().is_some_and(|ext| {
                         let ext = ext.to_string_lossy().to_ascii_lowercase();
-                        REPORT_EXTENSIONS.contains(&ext.as_str())
+                        ext == "json" || report_io::import::EXTENSIONS.contains(&ext.as_str())
                     });
                     if wanted {
                         out.push((entry.into_path(), None));

@@ -105,7 +105,11 @@ fn not_text_is_a_clear_error() {
         "{err}"
     );
     let err = import(&[0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe]).expect_err("a broken zip");
-    assert_eq!(err.to_string(), "文件不是有效的 Word 文档（zip 结构损坏）");
+    assert!(
+        err.to_string()
+            .starts_with("文件已损坏或不完整，不是有效的 Word 或 Excel 文件"),
+        "{err}"
+    );
     assert_eq!(import(b"").expect_err("empty").to_string(), "文件为空");
     assert_eq!(
         import("just some words".as_bytes())
@@ -140,7 +144,7 @@ fn damaged_word_documents_are_clear_errors() {
     let docx = report_io::export::render(&report, report_io::export::Target::Docx);
     for cut in [4, 30, docx.len() / 2, docx.len() - 10] {
         let err = import(&docx[..cut]).expect_err("truncated");
-        assert!(err.to_string().contains("Word 文档"), "{err}");
+        assert!(err.to_string().contains("Word"), "{err}");
     }
     let no_body = zip_with("word/other.xml", b"<x/>");
     assert_eq!(

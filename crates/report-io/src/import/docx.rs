@@ -34,7 +34,7 @@ fn broken(what: &str) -> ImportError {
 /// The text of `word/document.xml`.
 fn document_xml(bytes: &[u8]) -> Result<String, ImportError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|_| broken("文件不是有效的 Word 文档（zip 结构损坏）"))?;
+        .map_err(|_| broken("文件已损坏或不完整，不是有效的 Word 或 Excel 文件。请重新下载原文件，或在 Word、WPS 中打开后重新保存再导入"))?;
     if archive.len() > MAX_ENTRIES {
         return Err(broken("Word 文档包含的文件过多"));
     }
@@ -71,7 +71,13 @@ fn attribute(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            // The document is UTF-8 text already; only entities are left to undo.
+            let raw = std::str::from_utf8(&a.value).ok()?;
+            quick_xml::escape::unescape(raw)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// The blocks of a `.docx` file.

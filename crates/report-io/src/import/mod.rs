@@ -18,8 +18,16 @@ mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 mod runs;
+#[cfg(feature = "spreadsheets")]
+mod sheet;
 pub(crate) mod split;
 mod tsv;
+
+/// The file name extensions of the documents the importers read (report JSON aside), for file
+/// choosers and folder searches.
+pub const EXTENSIONS: &[&str] = &[
+    "txt", "html", "htm", "md", "markdown", "csv", "docx", "pdf", "xlsx", "xls", "ods",
+];
 
 /// The largest document an importer reads. Real reports are far below it; a larger input is
 /// refused at once rather than read slowly.
@@ -50,6 +58,8 @@ pub enum Format {
     Docx,
     /// A PDF file, read directly (its text layer).
     Pdf,
+    /// A spreadsheet (`.xlsx`, `.xls`, `.ods`) holding the tables.
+    Spreadsheet,
 }
 
 impl Format {
@@ -65,6 +75,7 @@ impl Format {
             Format::Csv => "CSV（每个单元格一行）",
             Format::Docx => "Word 文档（.docx）",
             Format::Pdf => "PDF 文件",
+            Format::Spreadsheet => "电子表格（.xlsx、.xls、.ods）",
         }
     }
 }
@@ -89,6 +100,9 @@ pub enum ImportError {
     /// A `.docx` file that cannot be read.
     #[error("{0}")]
     Docx(String),
+    /// A spreadsheet that cannot be read.
+    #[error("{0}")]
+    Spreadsheet(String),
     /// A file of the old Word, WPS or Excel formats (`.doc`, `.wps`, `.xls`, `.et`).
     #[error("这是旧版 Word、WPS 或 Excel 文件（.doc、.wps、.xls、.et），无法直接读取。请在 Word 或 WPS 中打开，“另存为” Word 文档（.docx）或 PDF 后再导入；也可以全选复制正文，粘贴导入")]
     OldOffice,
@@ -177,9 +191,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     {
         return import_pdf(bytes);
     }
-    // The compound-file signature of .doc, .wps, .xls and .et.
+    // The compound-file signature of .doc, .wps, .xls and .et: an old Excel workbook is read
+    // where spreadsheets are, the others get a message.
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Err(ImportError::OldOffice);
+        return import_spreadsheet(bytes).map_err(|_| ImportError::OldOffice);
+    }
+    if docx::is_zip(bytes) && is_workbook_zip(bytes) {
+        return import_spreadsheet(bytes);
     }
     if docx::is_zip(bytes) {
         let blocks = docx::blocks(bytes)?;
@@ -190,6 +208,41 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let text = decode(bytes)?;
     import_as(&text, detect(&text))
+}
+
+/// Imports a spreadsheet.
+#[cfg(feature = "spreadsheets")]
+fn import_spreadsheet(bytes: &[u8]) -> Result<Imported, ImportError> {
+    // A panic deep in the workbook parser is a damaged file, not a crash.
+    let blocks = std::panic::catch_unwind(|| sheet::blocks(bytes))
+        .unwrap_or_else(|_| Err(sheet::unreadable()))?;
+    let mut imported =
+        interpret::interpret(&blocks, Format::Spreadsheet).ok_or(ImportError::NotAReport)?;
+    imported.format = Format::Spreadsheet;
+    Ok(imported)
+}
+
+#[cfg(feature = "spreadsheets")]
+fn is_workbook_zip(bytes: &[u8]) -> bool {
+    sheet::is_workbook_zip(bytes)
+}
+
+/// Without the spreadsheet reader, a workbook is refused with what to do.
+#[cfg(not(feature = "spreadsheets"))]
+fn import_spreadsheet(_bytes: &[u8]) -> Result<Imported, ImportError> {
+    Err(ImportError::Spreadsheet(
+        "这里不读取电子表格；请在填报页面或命令行工具中导入，或在 Excel、WPS 中另存为 PDF 后导入"
+            .to_owned(),
+    ))
+}
+
+#[cfg(not(feature = "spreadsheets"))]
+fn is_workbook_zip(bytes: &[u8]) -> bool {
+    // Without a reader, a workbook is told apart by its main part's name.
+    let names = [b"xl/workbook.xml".as_slice(), b"content.xml"];
+    names
+        .iter()
+        .any(|n| bytes.windows(n.len()).any(|w| w == *n))
 }
 
 /// Imports a PDF file (its text layer).
@@ -235,7 +288,7 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     }
     match format {
         Format::Csv => return csv::import(text),
-        Format::Docx | Format::Pdf => return import(text.as_bytes()),
+        Format::Docx | Format::Pdf | Format::Spreadsheet => return import(text.as_bytes()),
         _ => {}
     }
     let blocks = blocks(text, format);
@@ -294,6 +347,6 @@ pub fn blocks(text: &str, format: Format) -> Vec<Block> {
         Format::CellLines => layout::rebuilt_blocks(&lines::to_layout(text)),
         Format::Html => html::blocks(text),
         Format::Markdown => markdown::blocks(text),
-        Format::Csv | Format::Docx | Format::Pdf => Vec::new(),
+        Format::Csv | Format::Docx | Format::Pdf | Format::Spreadsheet => Vec::new(),
     }
 }

@@ -113,7 +113,7 @@ pub(super) fn file_button(
                 aria-hidden="true"
                 type="file"
                 data-action=test_id
-                accept=".json,.docx,.pdf,.html,.htm,.txt,.md,.csv"
+                accept=accepted()
                 on:change=move |ev| {
                     let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
                     leptos::task::spawn_local(async move {
@@ -137,4 +137,13 @@ pub(super) fn export(state: State, ext: &'static str, mime: &'static str) {
             Err(e) => state.notice.set(Some(format!("导出失败：{e}"))),
         }
     });
+}
+
+/// What the file chooser offers: report JSON and every document the importers read.
+fn accepted() -> String {
+    std::iter::once("json")
+        .chain(report_io::import::EXTENSIONS.iter().copied())
+        .map(|e| format!(".{e}"))
+        .collect::<Vec<_>>()
+        .join(",")
 }
