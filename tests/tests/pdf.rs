@@ -193,3 +193,54 @@ fn damaged_and_oversized_pdfs_are_refused() {
     let err = import(&minimal_pdf(report_io::import::MAX_PDF_PAGES + 1, "")).expect_err("big");
     assert!(matches!(err, ImportError::PdfTooManyPages(_)), "{err}");
 }
+
+#[test]
+fn a_pdf_whose_streams_unpack_to_too_much_is_refused() {
+    use std::io::Write;
+    // 260 MB of zeros pack into under 3 MB: a PDF "bomb".
+    let mut packer = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    let block = vec![0u8; 1 << 20];
+    for _ in 0..260 {
+        packer.write_all(&block).expect("packed");
+    }
+    let packed = packer.finish().expect("packed");
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n", offsets.len()).as_bytes());
+        pdf.extend(body);
+        pdf.extend(b"\nendobj\n");
+    };
+    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
+    object(&mut pdf, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    object(
+        &mut pdf,
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+    );
+    let mut stream = format!(
+        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+        packed.len()
+    )
+    .into_bytes();
+    stream.extend(&packed);
+    stream.extend(b"\nendstream");
+    object(&mut pdf, &stream);
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes());
+    for offset in &offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            offsets.len() + 1
+        )
+        .as_bytes(),
+    );
+    assert!(pdf.len() < 4 << 20, "small on disk: {}", pdf.len());
+    match import(&pdf) {
+        Err(ImportError::Pdf(message)) => assert!(message.contains("解压后过大"), "{message}"),
+        other => panic!("not refused as too large: {other:?}"),
+    }
+}

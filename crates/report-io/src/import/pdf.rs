@@ -107,6 +107,11 @@ fn read(bytes: &[u8]) -> Result<(String, Vec<(usize, usize)>), ImportError> {
     if pages > MAX_PAGES {
         return Err(ImportError::PdfTooManyPages(pages));
     }
+    if unpacks_too_large(&doc) {
+        return Err(ImportError::Pdf(
+            "这个 PDF 文件解压后过大，不像是一份年度报告；请确认文件是否正确".to_owned(),
+        ));
+    }
     let mut glyphs = Glyphs::default();
     pdf_extract::output_doc(&doc, &mut glyphs).map_err(|_| damaged())?;
     let printed = glyphs
@@ -119,6 +124,36 @@ fn read(bytes: &[u8]) -> Result<(String, Vec<(usize, usize)>), ImportError> {
         return Err(ImportError::PdfScanned);
     }
     Ok(render(&glyphs.pages))
+}
+
+/// More than the compressed streams of any report unpack to (its text, fonts and a few
+/// images), many times over: a PDF whose streams unpack to more is refused before it is read,
+/// rather than exhausting memory.
+const MAX_UNPACKED: u64 = 256 << 20;
+
+/// Whether the document's compressed (Flate) streams unpack to more than [`MAX_UNPACKED`],
+/// measured through a limit, never unpacked whole.
+fn unpacks_too_large(doc: &lopdf::Document) -> bool {
+    use std::io::Read;
+    let mut left = MAX_UNPACKED;
+    for object in doc.objects.values() {
+        let lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        let flate = stream
+            .filters()
+            .is_ok_and(|f| f.iter().any(|&f| f == b"FlateDecode"));
+        if !flate {
+            continue;
+        }
+        let mut decoder = flate2::read::ZlibDecoder::new(stream.content.as_slice()).take(left + 1);
+        let unpacked = std::io::copy(&mut decoder, &mut std::io::sink()).unwrap_or(0);
+        if unpacked > left {
+            return true;
+        }
+        left -= unpacked;
+    }
+    false
 }
 
 /// The pages as lines of text, cells apart by two or more spaces, indentation kept; and the page
