@@ -397,3 +397,33 @@ fn proactive_merged(report: &Report, merge: Merge) -> String {
     out.push_str("</table>");
     out
 }
+
+/// A page as the text Word or a browser copies from it: a paragraph a line, a table row a line
+/// with its cells apart by tabs (a merged cell once).
+pub fn as_tab_text(page: &str) -> String {
+    let mut out = Vec::new();
+    for block in report_io::import::blocks(page, report_io::Format::Html) {
+        match block {
+            report_io::Block::Para { text, .. } => out.push(text),
+            report_io::Block::Row { cells, covered, .. } => {
+                let own: Vec<&str> = cells
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| !covered.get(i).copied().unwrap_or(false))
+                    .map(|(_, c)| c.as_str())
+                    .collect();
+                out.push(own.join("\t"));
+            }
+        }
+    }
+    out.join("\n")
+}
+
+/// A page as a PDF viewer copies it: every cell and paragraph on a line of its own.
+pub fn as_cell_lines(page: &str) -> String {
+    as_tab_text(page)
+        .lines()
+        .flat_map(|line| line.split('\t').filter(|c| !c.trim().is_empty()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -133,6 +133,17 @@ test('a published PDF imports in the page, and a scan is explained', async () =>
   assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
 });
 
+test('a workbook laid out like the template imports in the page', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  assert.match(await page.getAttribute('[data-action="import"]', 'accept'), /\.xlsx/);
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'made/2024-huaian-city-gov.xlsx'));
+  await page.waitForFunction(() => /电子表格/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.inputValue('[data-cell="/requests/new/natural_person"]'), '3001');
+  assert.equal(await page.inputValue('[data-cell="/appeals/review/total"]'), '351');
+  assert.equal(await page.inputValue('[data-cell="/proactive/fees/amount"]'), '96171.6');
+});
+
 test('importing a published report and last year\'s report', async () => {
   const page = await open(chrome.context, origin);
   await page.click('[data-action="new"]');

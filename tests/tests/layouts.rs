@@ -2,7 +2,7 @@
 //! `nianbao_tests::layouts`, read back. A cell is read exactly or flagged by an import error
 //! that names it; never a wrong number without a flag.
 
-use nianbao_tests::layouts::styles;
+use nianbao_tests::layouts::{as_cell_lines, as_tab_text, styles};
 use nianbao_tests::{truth, truth_names};
 use report_core::{Cell, Report, Severity};
 
@@ -151,6 +151,64 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
         if !t.wrong.is_empty() {
             failures.push(format!("{}: {}", style.name, t.wrong.join("; ")));
         }
+    }
+    println!("{}", table.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Each style copied as text: from Word or a browser (tab-separated cells) and from a PDF
+/// viewer (a cell a line, where blank cells leave no trace). Tab text reads every cell exactly;
+/// text a cell a line reads exactly or flags, never a wrong number.
+#[test]
+fn every_style_copied_as_text_reads_exact_or_flagged_never_wrong() {
+    let mut failures = Vec::new();
+    let mut table = vec![
+        "| style (copied) | tab text exact | a cell a line: exact | flagged | missing |".to_owned(),
+    ];
+    for style in styles() {
+        let (mut cells, mut tab_exact, mut line_exact, mut flagged, mut missing) = (0, 0, 0, 0, 0);
+        for name in truth_names() {
+            let truth = truth(&name);
+            let page = style.render(&truth);
+            cells += truth.cells().count();
+            let tab = as_tab_text(&page);
+            match report_io::import(tab.as_bytes()) {
+                Ok(read) => {
+                    let t = tally(&read, &truth);
+                    tab_exact += t.exact;
+                    if t.exact != truth.cells().count() {
+                        failures.push(format!(
+                            "{} / {name} as tab text: {} {}",
+                            style.name,
+                            t.wrong.join("; "),
+                            t.missing.join(" ")
+                        ));
+                    }
+                }
+                Err(e) => failures.push(format!("{} / {name} as tab text: {e}", style.name)),
+            }
+            let lines = as_cell_lines(&page);
+            match report_io::import(lines.as_bytes()) {
+                Ok(read) => {
+                    let t = tally(&read, &truth);
+                    line_exact += t.exact;
+                    flagged += t.flagged;
+                    missing += t.missing.len();
+                    if !t.wrong.is_empty() {
+                        failures.push(format!(
+                            "{} / {name} a cell a line: {}",
+                            style.name,
+                            t.wrong.join("; ")
+                        ));
+                    }
+                }
+                Err(e) => failures.push(format!("{} / {name} a cell a line: {e}", style.name)),
+            }
+        }
+        table.push(format!(
+            "| {} | {tab_exact}/{cells} | {line_exact}/{cells} | {flagged} | {missing} |",
+            style.name
+        ));
     }
     println!("{}", table.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));

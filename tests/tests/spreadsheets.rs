@@ -164,3 +164,16 @@ fn old_excel_and_opendocument_workbooks_read_as_the_xlsx() {
         assert_eq!(differences(&read, &truth), Vec::<String>::new(), ".{to}");
     }
 }
+
+#[test]
+fn the_made_workbook_reads_to_its_report() {
+    // `made/2024-huaian-city-gov.xlsx`: 淮安市 2024's tables, one a sheet, as `sheet_a_table`
+    // writes them; the page's browser test imports it too.
+    let path = nianbao_tests::fixtures().join("made/2024-huaian-city-gov.xlsx");
+    let read = report_io::import(&std::fs::read(path).expect("fixture")).expect("reads");
+    assert_eq!(read.format, Format::Spreadsheet);
+    assert_eq!(
+        differences(&read, &truth("2024-huaian-city-gov")),
+        Vec::<String>::new()
+    );
+}
