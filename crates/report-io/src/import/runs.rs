@@ -135,11 +135,37 @@ fn headings(body: &str) -> Vec<(u8, usize, usize)> {
     out
 }
 
+/// The text's lines, a table section's lines joined to its heading's: a page copied with each
+/// table row on a line of its own ("规章1313524") is read like one whose whole table runs on one
+/// line. Each with the number of its first line.
+fn logical_lines(text: &str) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut in_table = false;
+    for (i, line) in text.lines().enumerate() {
+        let found = headings(line);
+        match found.last() {
+            Some(&(number, _, _)) => {
+                out.push((line.to_owned(), i + 1));
+                in_table = matches!(number, 2..=4);
+            }
+            None if in_table => {
+                if let Some((joined, _)) = out.last_mut() {
+                    joined.push('\n');
+                    joined.push_str(line);
+                }
+            }
+            None => out.push((line.to_owned(), i + 1)),
+        }
+    }
+    out
+}
+
 /// The blocks of run-together text.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let source = Source::line(i + 1);
+    for (line, number) in logical_lines(text) {
+        let line = line.as_str();
+        let source = Source::line(number);
         let found = headings(line);
         if found.is_empty() {
             if !line.trim().is_empty() {
@@ -252,10 +278,21 @@ fn proactive_rows(body: &str, source: Source) -> Vec<Block> {
 }
 
 fn request_rows(body: &str, source: Source) -> Vec<Block> {
-    let labels: Vec<(String, String)> = RequestRow::ALL
-        .iter()
+    // （六）其他处理 as three rows (the 2021 format) or as one (2019, and out-of-date 2021
+    // reports): the three rows' first label tells. Looking for "3.其他" in a table that prints
+    // one row would find the "其他" of "其他处理".
+    let split = RequestRow::OTHER_SPLIT[0].def().labels.any(Edition::V2021);
+    let edition = if Squeezed::new(body)
+        .find(strip_numbering(split), 0, body)
+        .is_some()
+    {
+        Edition::V2021
+    } else {
+        Edition::V2019
+    };
+    let labels: Vec<(String, String)> = RequestRow::in_edition(edition)
         .map(|r| {
-            let label = r.def().labels.any(Edition::V2021);
+            let label = r.def().labels.any(edition);
             (label.to_owned(), strip_numbering(label).to_owned())
         })
         .collect();
