@@ -152,6 +152,13 @@ pub fn styles() -> Vec<Style> {
 /// The exporter's page with 表三 and 表二 replaced where given.
 fn page(report: &Report, requests: Option<String>, proactive: Option<String>) -> String {
     let mut html = String::from_utf8(render(report, Target::Html)).unwrap_or_default();
+    // The page prints its title, as published pages do (the export keeps it in <title>).
+    let title = format!(
+        "<body>\n<h1>{}{}年政府信息公开工作年度报告</h1>",
+        escape(&report.agency),
+        report.year
+    );
+    html = html.replacen("<body>", &title, 1);
     for (key, table) in [("requests", requests), ("proactive", proactive)] {
         let Some(table) = table else { continue };
         let Some(start) = html.find(&format!("<table data-table=\"{key}\"")) else {

@@ -105,11 +105,20 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
     std::fs::create_dir_all(&dir).expect("folder");
     let name = "2024-huaian-city-gov";
     let truth = truth(name);
+    // The tables start at three places on the page (more or less prose before them), so that
+    // their rows break over pages at different places.
+    const SHIFTS: [usize; 7] = [0, 2, 5, 8, 11, 14, 17];
     let mut pages = Vec::new();
-    for style in styles() {
-        let path = dir.join(format!("{}.html", style.name));
-        std::fs::write(&path, style.render(&truth)).expect("written");
-        pages.push(path);
+    for shift in SHIFTS {
+        let mut report = truth.clone();
+        let sentence = "本机关坚持以公开为常态、不公开为例外，进一步规范政府信息公开工作，加强政策解读和回应关切，推进政务公开平台建设。";
+        *report.prose_mut(report_core::ProseField::ALL[0]) =
+            (shift > 0).then(|| vec![sentence; shift].join("\n"));
+        for style in styles() {
+            let path = dir.join(format!("{}-{shift}.html", style.name));
+            std::fs::write(&path, style.render(&report)).expect("written");
+            pages.push(path);
+        }
     }
     let profile = format!(
         "-env:UserInstallation=file://{}",
@@ -135,22 +144,30 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
     let mut failures = Vec::new();
     let mut table = vec!["| style (PDF) | exact | flagged | missing | wrong |".to_owned()];
     for style in styles() {
-        let pdf = dir.join(format!("{}.pdf", style.name));
-        let bytes = std::fs::read(&pdf).expect("a PDF for every page");
-        let read = report_io::import(&bytes).expect("the PDF reads");
-        let t = tally(&read, &truth);
-        table.push(format!(
-            "| {} | {}/{} | {} | {} | {} |",
-            style.name,
-            t.exact,
-            truth.cells().count(),
-            t.flagged,
-            t.missing.len(),
-            t.wrong.len()
-        ));
-        if !t.wrong.is_empty() {
-            failures.push(format!("{}: {}", style.name, t.wrong.join("; ")));
+        let (mut exact, mut flagged, mut missing, mut wrong) = (0, 0, 0, 0);
+        for shift in SHIFTS {
+            let pdf = dir.join(format!("{}-{shift}.pdf", style.name));
+            let bytes = std::fs::read(&pdf).expect("a PDF for every page");
+            let read = report_io::import(&bytes).expect("the PDF reads");
+            let t = tally(&read, &truth);
+            if (read.report.year, read.report.agency.as_str())
+                != (truth.year, truth.agency.as_str())
+            {
+                failures.push(format!("{} ({shift}): title read wrong", style.name));
+            }
+            if !t.wrong.is_empty() {
+                failures.push(format!("{} ({shift}): {}", style.name, t.wrong.join("; ")));
+            }
+            exact += t.exact;
+            flagged += t.flagged;
+            missing += t.missing.len();
+            wrong += t.wrong.len();
         }
+        table.push(format!(
+            "| {} | {exact}/{} | {flagged} | {missing} | {wrong} |",
+            style.name,
+            truth.cells().count() * SHIFTS.len(),
+        ));
     }
     println!("{}", table.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));

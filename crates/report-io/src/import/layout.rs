@@ -35,6 +35,13 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
     // holds that row's numbers wrapped in their narrow cells ("3001" printed as "300" over
     // "1", above or below the row's line): no reading can tell which number is in which cell.
     let mut above: Option<(usize, usize, bool)> = None;
+    // A row whose label ends with a group that has items ("…（五）不予处理") and no item: its
+    // item ("1.信访举报投诉类申请") is the next line that opens one, even after a page break.
+    // The row's index in `out` and where its label ends.
+    // So is one whose label ends with its item's number ("…（四）无法提供1."): the next line
+    // that does not open an item is the item's text. The row's index in `out`, where its label
+    // ends, and whether it wants a whole item (or its text).
+    let mut item_wanted: Option<(usize, usize, bool)> = None;
     let flush = |paragraph: &mut Option<(String, Source)>, out: &mut Vec<Block>| {
         if let Some((text, source)) = paragraph.take() {
             out.push(Block::para(text, source));
@@ -104,18 +111,57 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
                         _ => {}
                     }
                     above = Some((out.len(), values.len(), !labels.is_empty()));
+                    // The whole label: the lines above the numbers and the numbers' own.
+                    let joined: String = fragments.concat() + &labels.concat();
+                    let at = fragments.len() + labels.len();
+                    item_wanted = if !printed {
+                        None
+                    } else if ends_with_group(&joined) {
+                        Some((out.len(), at, true))
+                    } else if ends_with_number(&joined) {
+                        Some((out.len(), at, false))
+                    } else {
+                        None
+                    };
                     let mut cells = std::mem::take(&mut fragments);
                     let starts = std::mem::take(&mut columns);
                     let above = cells.len();
-                    // Only a label of one column above, every line starting where the first
-                    // does, is taken to go on below (as many lines as above, at that column);
-                    // the lines below go after the row's own label.
-                    let column = starts.first().copied().flatten();
-                    let one_column = column.is_some() && starts.iter().all(|&c| c == column);
+                    // The label's lines just above: every line since the last row, when they
+                    // are of one column and start where the last does; or, after a table's
+                    // header (repeated after a page break), the lines of one column below it.
+                    // As many lines below, at that column, are the label's too; they go after
+                    // the row's own label. A longer run above is a caption or a header.
+                    let column = starts.last().copied().flatten();
+                    let run = starts
+                        .iter()
+                        .rev()
+                        .take_while(|&&c| c.is_some() && c == column);
+                    let run = run.count();
+                    let header = cells[..above - run].iter().any(|t| is_header(t));
+                    let run = if run == above || header { run } else { 0 };
+                    // The label starts at its item's number: a line above that is the end of
+                    // the row before ("禁止公开" above "3.危及…") is not counted.
+                    let label_lines = cells[above - run..above]
+                        .iter()
+                        .rposition(|t| opens_item(t))
+                        .map_or(run, |k| run - k);
                     let own = above + labels.len();
-                    // A longer run above is a table's caption and header, not a label.
-                    tail = (printed && one_column && (1..=2).contains(&above))
-                        .then(|| (out.len(), own, above, column.unwrap_or_default()));
+                    // In 表三, whose labels are long, a label printed on the numbers' line
+                    // alone may go on below it, in its own column ("三、本年度办理结果（六）其他"
+                    // over "处理2.申请人…"): one line. (表二's rows are followed by captions.)
+                    let last_label = labels.last().and_then(|l| {
+                        let first = l.chars().next()?;
+                        line.rfind(first).map(|at| line[..at].chars().count())
+                    });
+                    tail = if !printed {
+                        None
+                    } else if (1..=2).contains(&label_lines) {
+                        Some((out.len(), own, label_lines, column.unwrap_or_default()))
+                    } else if above == 0 && section == 3 {
+                        last_label.map(|at| (out.len(), own, 1, at))
+                    } else {
+                        None
+                    };
                     cells.extend(labels);
                     cells.extend(values);
                     out.push(Block::row(cells, source));
@@ -126,8 +172,23 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
                     let indent = line.len() - line.trim_start().len();
                     let single = !trimmed.contains("  ");
                     let start = single.then_some(indent);
+                    let wanted =
+                        item_wanted.filter(|&(_, _, whole)| whole == opens_numbered_item(&text));
+                    if let Some((row, at, _)) = wanted {
+                        if let Some(Block::Row { cells, .. }) = out.get_mut(row) {
+                            cells.insert(at, text);
+                        }
+                        item_wanted = None;
+                        tail = None;
+                        continue;
+                    }
                     match tail.as_mut() {
-                        Some((row, at, left, column)) if *left > 0 && start == Some(*column) => {
+                        // A line that opens an item ("4.保护…") is the next row's.
+                        Some((row, at, left, column))
+                            if *left > 0
+                                && start.is_some_and(|at| at.abs_diff(*column) <= 1)
+                                && !opens_item(&text) =>
+                        {
                             if let Some(Block::Row { cells, .. }) = out.get_mut(*row) {
                                 cells.insert(*at, text);
                             }
@@ -157,6 +218,59 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
     out
 }
 
+/// Whether a label line opens an item of a table: "6.属于…", "（四）…", "三、…".
+fn opens_item(text: &str) -> bool {
+    crate::text::strip_numbering(text).len() < text.trim_start().len()
+}
+
+/// Whether a label ends with a group of 表三 that has items and so is no row by itself.
+fn ends_with_group(label: &str) -> bool {
+    use report_core::layout::RequestGroup as G;
+    let label: String = label.split_whitespace().collect();
+    [G::Withheld, G::Unable, G::NotProcessed, G::OtherProcessing]
+        .iter()
+        .any(|g| label.ends_with(g.label()))
+}
+
+/// Where a number glued to a label's item number starts: "…提供3.１" → at "１".
+fn glued_number(token: &str) -> Option<usize> {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let start = token
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_digit(c))
+        .last()
+        .map(|(at, _)| at)?;
+    let label = &token[..start];
+    let marker = label.strip_suffix(['.', '、', '．'])?;
+    let numbered = marker.ends_with(|c: char| c.is_ascii_digit());
+    let words = marker.chars().any(|c| !c.is_ascii_digit() && !is_digit(c));
+    (numbered && words).then_some(start)
+}
+
+/// Whether a label ends with an item's number and no text: "…（四）无法提供1.".
+fn ends_with_number(label: &str) -> bool {
+    let label = label.trim_end();
+    let Some(rest) = label.strip_suffix(['.', '、', '．']) else {
+        return false;
+    };
+    rest.ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether a line opens an item numbered "1." "2、" (the rows under a group).
+fn opens_numbered_item(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && line[digits..].starts_with(['.', '、', '．'])
+}
+
+/// Whether a line is part of 表三's or 表四's header: the applicants' heading, the note on the
+/// column arithmetic, or the outcomes of an appeal.
+fn is_header(line: &str) -> bool {
+    ["申请人情况", "勾稽关系", "自然人", "结果维持", "尚未审结"]
+        .iter()
+        .any(|w| line.contains(w))
+}
+
 /// "-3-", "- 3 -", "3": a page number line.
 pub(crate) fn is_page_number(line: &str) -> bool {
     let inner = line.trim_matches(|c: char| c == '-' || c == '—' || c.is_whitespace());
@@ -168,7 +282,15 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 
 /// A line ending in numbers: its label parts (split where two or more spaces are) and its values.
 fn table_row(line: &str) -> Option<(Vec<String>, Vec<String>)> {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
+    // A narrow label cell can end right where the first number begins: "…无法提供3.１" is the
+    // item "3." and the number "１" (an item's number is never followed by a digit).
+    let mut tokens: Vec<&str> = Vec::new();
+    for token in line.split_whitespace() {
+        match glued_number(token) {
+            Some(at) => tokens.extend([&token[..at], &token[at..]]),
+            None => tokens.push(token),
+        }
+    }
     let values = tokens.iter().rev().take_while(|t| is_value(t)).count();
     if values == 0 {
         return None;
