@@ -133,6 +133,15 @@ test('a published PDF imports in the page, and a scan is explained', async () =>
   assert.equal(await page.inputValue('[data-cell="/appeals/review/upheld"]'), '10');
 });
 
+test('text saved in GBK imports in the page', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'made/2024-huaian-city-gov.gbk.txt'));
+  await page.waitForFunction(() => /已从/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.equal(await page.inputValue('[data-cell="/requests/new/natural_person"]'), '3001');
+  assert.equal(await page.inputValue('[data-field="/agency"]'), '淮安市人民政府');
+});
+
 test('a workbook laid out like the template imports in the page', async () => {
   const page = await open(chrome.context, origin);
   await page.click('[data-action="new"]');

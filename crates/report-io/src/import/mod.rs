@@ -297,9 +297,9 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// The text of a document: UTF-8, or (with the `pdf` feature, which has the tables) UTF-16 with
-/// its byte-order mark, as Notepad saves "Unicode", or GBK/GB18030, as Chinese Windows saves
-/// text and as many portals serve their pages.
+/// The text of a document: UTF-8, or (with the `encodings` feature) UTF-16 with its byte-order
+/// mark, as Notepad saves "Unicode", or GBK/GB18030, as Chinese Windows saves text and as many
+/// portals serve their pages.
 fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
     if bytes.is_empty() {
         return Err(ImportError::Empty);
@@ -318,7 +318,7 @@ fn decode(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
     legacy_text(bytes).map(Into::into).ok_or(not_utf8)
 }
 
-#[cfg(feature = "pdf")]
+#[cfg(feature = "encodings")]
 fn legacy_text(bytes: &[u8]) -> Option<String> {
     let (encoding, bom) =
         encoding_rs::Encoding::for_bom(bytes).unwrap_or((encoding_rs::GB18030, 0));
@@ -333,7 +333,7 @@ fn legacy_text(bytes: &[u8]) -> Option<String> {
     (!binary).then_some(text)
 }
 
-#[cfg(not(feature = "pdf"))]
+#[cfg(not(feature = "encodings"))]
 fn legacy_text(_bytes: &[u8]) -> Option<String> {
     None
 }
