@@ -116,6 +116,11 @@ pub fn styles() -> Vec<Style> {
             },
         },
         Style {
+            name: "word-html",
+            what: "Word's \"save as web page\": MsoNormal paragraphs, <o:p>, conditional comments, a spacer row",
+            render: |r| page(r, Some(requests_word(r)), None),
+        },
+        Style {
             name: "split-page",
             what: "表三 split over two pages, a page number between, no repeated header",
             render: |r| page(r, Some(requests_split(r, false)), None),
@@ -433,4 +438,40 @@ pub fn as_cell_lines(page: &str) -> String {
         .flat_map(|line| line.split('\t').filter(|c| !c.trim().is_empty()))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// 表三 as Word saves a document as a web page.
+fn requests_word(report: &Report) -> String {
+    let grid = grid::requests(report);
+    let mut out = String::from(
+        "<!--[if gte mso 9]><xml><w:WordDocument><w:View>Print</w:View></w:WordDocument></xml><![endif]-->\
+         <div class=WordSection1><table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 \
+         style='border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt'>",
+    );
+    for row in &grid.rows {
+        out.push_str("<tr style='mso-yfti-irow:0;height:22.7pt'>");
+        for cell in row {
+            let mut td = String::from("<td width=57 valign=center");
+            if cell.colspan > 1 {
+                td.push_str(&format!(" colspan={}", cell.colspan));
+            }
+            if cell.rowspan > 1 {
+                td.push_str(&format!(" rowspan={}", cell.rowspan));
+            }
+            td.push_str(&format!(
+                " style='width:42.5pt;border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'>\
+                 <p class=MsoNormal align=center style='text-align:center'><span lang=EN-US \
+                 style='font-size:10.5pt;font-family:\"仿宋_GB2312\"'>{}<o:p></o:p></span></p></td>",
+                if cell.text.is_empty() { "&nbsp;".to_owned() } else { escape(&cell.text) }
+            ));
+            out.push_str(&td);
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("<![if !supportMisalignedColumns]><tr height=0>");
+    for _ in 0..grid.width {
+        out.push_str("<td width=57 style='border:none'></td>");
+    }
+    out.push_str("</tr><![endif]></table></div>");
+    out
 }
