@@ -230,3 +230,40 @@ fn every_style_copied_as_text_reads_exact_or_flagged_never_wrong() {
     println!("{}", table.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    /// Generated reports (their numbers, prose and agencies unlike any fixture's) in every
+    /// style, and in the 2019 format too: as HTML and as tab text every cell reads exactly; a
+    /// cell a line, exact or flagged.
+    #[test]
+    fn generated_reports_in_every_style_read_exact_or_flagged(
+        seed in proptest::prelude::any::<u64>(),
+        style in 0..styles().len(),
+        old_format in proptest::prelude::any::<bool>(),
+    ) {
+        let mut truth = nianbao_tests::synth::consistent(seed);
+        if old_format {
+            let mut aside = report_core::edit::SetAside::default();
+            truth = report_core::edit::change_edition(&truth, report_core::Edition::V2019, &mut aside);
+            report_core::edit::fill_blanks_with_zero(&mut truth);
+            report_core::totals::fill(&mut truth);
+        }
+        let style = &styles()[style];
+        let page = style.render(&truth);
+        for (how, text) in [("HTML", page.clone()), ("tab text", as_tab_text(&page))] {
+            let read = report_io::import(text.as_bytes())
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{how}: {e}")))?;
+            let t = tally(&read, &truth);
+            proptest::prop_assert!(
+                t.wrong.is_empty() && t.missing.is_empty() && t.flagged == 0,
+                "{} as {how}: {:?} {:?}", style.name, t.wrong, t.missing
+            );
+        }
+        let read = report_io::import(as_cell_lines(&page).as_bytes())
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let t = tally(&read, &truth);
+        proptest::prop_assert!(t.wrong.is_empty(), "{} a cell a line: {:?}", style.name, t.wrong);
+    }
+}
