@@ -99,7 +99,6 @@ fn every_style_reads_exact_or_flagged_never_wrong() {
 /// wrong. Needs Debian's `libreoffice-writer`, which `scripts/setup.sh` installs.
 #[test]
 fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
-    use std::process::Command;
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("layout-pdfs");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("folder");
@@ -120,27 +119,24 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
             pages.push(path);
         }
     }
-    let profile = format!(
-        "-env:UserInstallation=file://{}",
-        dir.join("profile").display()
-    );
-    let out = Command::new("libreoffice")
-        .args([
-            profile.as_str(),
-            "--headless",
-            "--convert-to",
-            "pdf:writer_web_pdf_Export",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .args(&pages)
-        .output()
-        .expect("libreoffice runs (scripts/setup.sh installs it)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    convert(&dir, "pdf:writer_web_pdf_Export", &pages);
+    // The same pages made Word documents, and those printed to PDF as Word prints a table.
+    let middle: Vec<_> = pages
+        .iter()
+        .filter(|p| {
+            p.to_string_lossy()
+                .ends_with(&format!("-{}.html", SHIFTS[2]))
+        })
+        .cloned()
+        .collect();
+    let word = dir.join("word");
+    std::fs::create_dir_all(&word).expect("folder");
+    convert(&word, "docx:MS Word 2007 XML", &middle);
+    let documents: Vec<_> = middle
+        .iter()
+        .map(|p| word.join(p.with_extension("docx").file_name().expect("a name")))
+        .collect();
+    convert(&word, "pdf", &documents);
     let mut failures = Vec::new();
     let mut table = vec!["| style (PDF) | exact | flagged | missing | wrong |".to_owned()];
     for style in styles() {
@@ -168,9 +164,50 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
             style.name,
             truth.cells().count() * SHIFTS.len(),
         ));
+        let pdf = word.join(format!("{}-{}.pdf", style.name, SHIFTS[2]));
+        let read = report_io::import(&std::fs::read(&pdf).expect("a PDF of every document"))
+            .expect("the PDF reads");
+        let t = tally(&read, &truth);
+        if !t.wrong.is_empty() {
+            failures.push(format!("{} (Word): {}", style.name, t.wrong.join("; ")));
+        }
+        table.push(format!(
+            "| {} as a Word document | {}/{} | {} | {} | {} |",
+            style.name,
+            t.exact,
+            truth.cells().count(),
+            t.flagged,
+            t.missing.len(),
+            t.wrong.len()
+        ));
     }
     println!("{}", table.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Converts `files` with LibreOffice into `dir` (`scripts/setup.sh` installs it).
+fn convert(dir: &std::path::Path, to: &str, files: &[std::path::PathBuf]) {
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let out = std::process::Command::new("libreoffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(files)
+        .output()
+        .expect("libreoffice runs (scripts/setup.sh installs it)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Each style copied as text: from Word or a browser (tab-separated cells) and from a PDF

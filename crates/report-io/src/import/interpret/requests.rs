@@ -16,6 +16,12 @@ use super::{
 };
 
 pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: Format) {
+    let without_serials = (!reader.columns).then(|| drop_serial_numbers(blocks));
+    let refs: Vec<&Block> = match &without_serials {
+        Some(owned) => owned.iter().collect(),
+        None => blocks.to_vec(),
+    };
+    let blocks = refs.as_slice();
     let edition = reader.report.edition;
     let n = Applicant::ALL.len();
     let width = common_width(blocks);
@@ -98,6 +104,59 @@ pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: For
         }
     }
     resolve_request_runs(reader, runs);
+}
+
+/// In text that keeps no columns, a 序号 column shows as a first number counting up row by
+/// row (1, 2, 3…), wherever it stands among the label's lines. Five rows or more that count so
+/// are numbered, not reported: their first number is left out. (A real count that happens to
+/// run so leaves its row a number short, which is flagged, never read into the wrong column.)
+fn drop_serial_numbers(blocks: &[&Block]) -> Vec<Block> {
+    const RUN: usize = 5;
+    let first_value = |b: &Block| -> Option<(usize, u64)> {
+        let Block::Row {
+            cells,
+            run_together: false,
+            ..
+        } = b
+        else {
+            return None;
+        };
+        let at = cells.iter().position(|c| crate::text::is_value(c))?;
+        let n = cells[at].trim().parse().ok()?;
+        Some((at, n))
+    };
+    let firsts: Vec<Option<(usize, u64)>> = blocks.iter().map(|b| first_value(b)).collect();
+    let rows: Vec<usize> = (0..blocks.len()).filter(|&i| firsts[i].is_some()).collect();
+    let mut serial = vec![false; blocks.len()];
+    let mut start = 0;
+    while start < rows.len() {
+        let mut end = start + 1;
+        while end < rows.len()
+            && firsts[rows[end]].map(|f| f.1) == firsts[rows[end - 1]].map(|f| f.1 + 1)
+        {
+            end += 1;
+        }
+        if end - start >= RUN {
+            rows[start..end].iter().for_each(|&i| serial[i] = true);
+        }
+        start = end;
+    }
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, &b)| {
+            let mut b = b.clone();
+            if let (true, Some((at, _)), Block::Row { cells, covered, .. }) =
+                (serial[i], firsts[i], &mut b)
+            {
+                cells.remove(at);
+                if at < covered.len() {
+                    covered.remove(at);
+                }
+            }
+            b
+        })
+        .collect()
 }
 
 /// Aligns rows read from the document with the rows of the layout, in order, maximising how
