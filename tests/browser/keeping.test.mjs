@@ -137,6 +137,29 @@ test('one cell changed differently in two tabs: both versions are kept and the c
   assert.deepEqual(kept.sort(), [5, 6]);
 });
 
+test('the tab whose version was set aside in a conflict is told where it went', async () => {
+  const a = await open(chrome.context, origin);
+  await a.click('[data-action="new"]');
+  await a.fill('[data-field="/agency"]', '两页冲突局');
+  const b = await chrome.context.newPage();
+  await b.goto(origin + '/');
+  await b.waitForSelector('input.cell');
+  assert.equal(await b.inputValue('[data-field="/agency"]'), '两页冲突局');
+  // Tab b's value reaches storage while tab a, not yet told of it, types its own.
+  const id = await a.evaluate(() => localStorage.getItem('nianbao.v1.current'));
+  const stored = JSON.parse(await a.evaluate((id) => localStorage.getItem('nianbao.v1.draft.' + id), id));
+  stored.requests.new.natural_person = 5;
+  await a.evaluate(([id, text]) => localStorage.setItem('nianbao.v1.draft.' + id, text), [id, JSON.stringify(stored)]);
+  await b.waitForFunction(() => document.querySelector('[data-cell="/requests/new/natural_person"]').value === '5');
+  await a.fill('[data-cell="/requests/new/natural_person"]', '6');
+  await a.waitForSelector('.notice');
+  // Tab a kept its 6; tab b, whose 5 was set aside, hears where it went and shows the draft's 6.
+  await b.waitForFunction(() => /另存为草稿/.test(document.querySelector('.notice')?.textContent ?? ''));
+  assert.match(await b.textContent('.notice'), /另一页面的版本/);
+  await b.waitForFunction(() => document.querySelector('[data-cell="/requests/new/natural_person"]').value === '6');
+  await b.close();
+});
+
 test('the print is the whole report: every paragraph in full, 表三\'s header on each of its pages', async () => {
   // A tab of its own: printing to PDF leaves a tab that no longer opens file choosers.
   const page = await chrome.context.newPage();

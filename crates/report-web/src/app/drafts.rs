@@ -150,7 +150,7 @@ fn fold_in(state: State, theirs: Report) -> bool {
     };
     let merged = merge(&base, &ours, &theirs);
     if !merged.conflicts.is_empty() {
-        let name = format!("{}（另一页面的版本 {}）", default_name(&theirs), clock());
+        let name = format!("{}{OTHER_TAB}{}）", default_name(&theirs), clock());
         let other = storage::new_id();
         storage::save(&other, &name, !state.computed.get_untracked(), &theirs);
         let edition = ours.edition;
@@ -219,6 +219,33 @@ pub(super) fn autosave(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>) 
     });
 }
 
+/// What the name of a version kept aside after a conflict between tabs says.
+const OTHER_TAB: &str = "（另一页面的版本 ";
+
+/// Tells this tab when another tab, finding that both changed the same cells, kept its own
+/// values and set this tab's version aside as a draft of its own: the clerk here sees their
+/// values replaced, and must know where they went.
+fn told_of_kept_version(state: State, before: &[storage::DraftInfo], now: &[storage::DraftInfo]) {
+    let id = state.draft.get_untracked();
+    for draft in now.iter().filter(|d| !before.iter().any(|b| b.id == d.id)) {
+        if !draft.name.contains(OTHER_TAB) {
+            continue;
+        }
+        let storage::Loaded::Report(kept) = storage::load(&draft.id) else {
+            continue;
+        };
+        let ours = state
+            .base
+            .with_value(|b| b.as_ref().is_some_and(|(i, r)| *i == id && *r == *kept));
+        if ours {
+            state.notice.set(Some(format!(
+                "另一个页面同时修改了本草稿的相同内容，本草稿采用了那个页面的填写；本页原来的版本已另存为草稿“{}”，没有丢失。",
+                draft.name
+            )));
+        }
+    }
+}
+
 /// Follows the saves of other tabs: the draft list, and the open draft itself.
 pub(super) fn follow_other_tabs(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
@@ -226,7 +253,10 @@ pub(super) fn follow_other_tabs(state: State, drafts: RwSignal<Vec<storage::Draf
             return;
         };
         if storage::is_index_key(&key) {
-            drafts.set(storage::drafts());
+            let before = drafts.get_untracked();
+            let now = storage::drafts();
+            told_of_kept_version(state, &before, &now);
+            drafts.set(now);
             return;
         }
         let id = state.draft.get_untracked();
