@@ -145,14 +145,15 @@ test('the tab whose version was set aside in a conflict is told where it went', 
   await b.goto(origin + '/');
   await b.waitForSelector('input.cell');
   assert.equal(await b.inputValue('[data-field="/agency"]'), '两页冲突局');
-  // Tab b's value reaches storage while tab a, not yet told of it, types its own.
+  // Tab b's value reaches storage, written as the page writes it (so tab b, finding its own
+  // text there, does not write it again), while tab a, not yet told of it, types its own.
   const id = await a.evaluate(() => localStorage.getItem('nianbao.v1.current'));
   const stored = JSON.parse(await a.evaluate((id) => localStorage.getItem('nianbao.v1.draft.' + id), id));
   stored.requests.new.natural_person = 5;
-  await a.evaluate(([id, text]) => localStorage.setItem('nianbao.v1.draft.' + id, text), [id, JSON.stringify(stored)]);
+  await a.evaluate(([id, text]) => localStorage.setItem('nianbao.v1.draft.' + id, text), [id, JSON.stringify(stored, null, 2)]);
   await b.waitForFunction(() => document.querySelector('[data-cell="/requests/new/natural_person"]').value === '5');
   await a.fill('[data-cell="/requests/new/natural_person"]', '6');
-  await a.waitForSelector('.notice');
+  await a.waitForFunction(() => /另一页面的版本/.test(document.querySelector('.notice')?.textContent ?? ''));
   // Tab a kept its 6; tab b, whose 5 was set aside, hears where it went and shows the draft's 6.
   await b.waitForFunction(() => /另存为草稿/.test(document.querySelector('.notice')?.textContent ?? ''));
   assert.match(await b.textContent('.notice'), /另一页面的版本/);

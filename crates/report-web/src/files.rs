@@ -41,38 +41,3 @@ pub async fn read_chosen(input: &web_sys::HtmlInputElement) -> Option<(String, V
     let bytes = gloo::file::futures::read_as_bytes(&blob).await.ok()?;
     Some((name, bytes))
 }
-
-/// A text file as UTF-8: text saved in UTF-16 (with its byte-order mark) or in GBK/GB18030, as
-/// Notepad and many portals save it, is decoded by the browser (its `TextDecoder`, so the page
-/// carries no tables of its own); UTF-8, binary documents (PDF, Word, spreadsheets) and bytes
-/// that are text in none of them are left as they are.
-pub fn as_utf8(bytes: Vec<u8>) -> Vec<u8> {
-    if std::str::from_utf8(&bytes).is_ok() {
-        return bytes;
-    }
-    let binary = [&b"%PDF"[..], b"PK\x03\x04", &[0xD0, 0xCF, 0x11, 0xE0]];
-    if binary.iter().any(|magic| bytes.starts_with(magic)) {
-        return bytes;
-    }
-    let label = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => "utf-16le",
-        Some([0xFE, 0xFF]) => "utf-16be",
-        _ => "gb18030",
-    };
-    let options = web_sys::TextDecoderOptions::new();
-    options.set_fatal(true);
-    let decoded = web_sys::TextDecoder::new_with_label_and_options(label, &options)
-        .and_then(|decoder| decoder.decode_with_u8_array(&bytes));
-    match decoded {
-        // Binary that happens to decode is no text: text has no control characters but line
-        // ends and tabs.
-        Ok(text)
-            if !text.chars().any(|c| {
-                c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{feff}')
-            }) =>
-        {
-            text.into_bytes()
-        }
-        _ => bytes,
-    }
-}

@@ -25,8 +25,7 @@ pub(super) async fn read_any(
         let report = Report::from_json(text).map_err(|e| e.describe(Lang::Zh))?;
         return Ok((report, None));
     }
-    let bytes = crate::files::as_utf8(bytes.to_vec());
-    let imported = io::import_document(&bytes).await?;
+    let imported = io::import_document(bytes).await?;
     Ok((
         imported.report,
         Some((imported.format_name, imported.diagnostics)),
