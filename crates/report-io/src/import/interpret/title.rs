@@ -38,7 +38,19 @@ pub(super) fn title(
     let candidates = alone.chain(joined);
     for (i, p) in candidates {
         let norm: String = p.chars().filter(|c| !c.is_whitespace()).collect();
-        if !(norm.contains("年度报告") || norm.contains("年报")) || !norm.contains("政府信息公开")
+        // The title ends at its "年度报告" or "工作报告" (text copied from a PDF may run the first paragraph
+        // on after it); what comes before is a line, not prose that speaks of the report
+        // ("本年度报告根据《中华人民共和国政府信息公开条例》……统计期限从2019年……").
+        // "…2023年度政府信息公开工作报告" is a title too.
+        let Some(end) = ["年度报告", "年报", "工作报告"]
+            .iter()
+            .filter_map(|w| norm.find(w).map(|at| at + w.len()))
+            .min()
+        else {
+            continue;
+        };
+        let norm = norm[..end].to_owned();
+        if !norm.contains("政府信息公开") || norm.chars().count() > 80 || norm.contains('。')
         {
             continue;
         }
@@ -61,7 +73,10 @@ pub(super) fn title(
         } else {
             None
         };
-        return (Some(year), agency.filter(|a| !a.is_empty()), published);
+        // An agency's name is short and holds no sentence.
+        let agency =
+            agency.filter(|a| !a.is_empty() && a.chars().count() <= 60 && !a.contains('。'));
+        return (Some(year), agency, published);
     }
     (None, None, published)
 }
