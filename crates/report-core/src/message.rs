@@ -325,6 +325,10 @@ fn zh(finding: &Finding, report: &Report) -> String {
                 edition_name_zh(*expected),
                 edition_name_zh(*edition)
             ),
+            // No year at all: not filled in, or not found in an imported document's title.
+            LayoutProblem::EditionForYear { year: 0, .. } => {
+                "没有报告年度，无法核对格式版本；请填写报告年度。".to_owned()
+            }
             LayoutProblem::EditionForYear { year, .. } => {
                 format!("{year} 年尚无全国统一的年度报告表格（2019 年度报告起才有），请核对报告年度。")
             }
@@ -460,6 +464,10 @@ fn en(finding: &Finding, report: &Report) -> String {
                 expected.key(),
                 edition.key()
             ),
+            LayoutProblem::EditionForYear { year: 0, .. } => {
+                "The report has no year, so its format cannot be checked; fill in the year."
+                    .to_owned()
+            }
             LayoutProblem::EditionForYear { year, .. } => {
                 format!("There was no national table format for {year}; check the report year.")
             }

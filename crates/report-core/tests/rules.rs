@@ -405,3 +405,15 @@ fn output_order_is_deterministic_and_follows_the_report() {
     assert_eq!(codes, ["H6", "H1", "S1", "H2", "H4", "S1"]);
     assert_eq!(first, diagnostics(&r, None));
 }
+
+#[test]
+fn h8_a_report_with_no_year_is_asked_for_its_year() {
+    // An imported document whose title was not found has year 0: the message asks for the
+    // year rather than speaking of "0 年".
+    let mut r = consistent();
+    r.year = 0;
+    let found = of("H8", &r, None);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].message, "没有报告年度，无法核对格式版本；请填写报告年度。");
+    assert_eq!(found[0].severity, Severity::Error);
+}
