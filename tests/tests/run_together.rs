@@ -60,3 +60,64 @@ fn a_2019_report_with_its_cells_run_together_reads_exactly() {
         }
     }
 }
+
+#[test]
+fn last_years_report_settles_a_split_the_text_cannot() {
+    // 平潭 2021 prints 行政规范性文件's three numbers run together, "693665": 6/93/665? 69/3/665?
+    // Neither the table nor the prose tells; last year's 现行有效件数 does (599 + 69 − 3 = 665).
+    let name = "2021-pingtan-zone-admin-committee";
+    let bytes = std::fs::read(nianbao_tests::real(name)).expect("fixture");
+    let place = |col| {
+        report_core::Place::Proactive(
+            report_core::layout::ProactiveItem::NormativeDocuments,
+            Some(col),
+        )
+    };
+    use report_core::layout::ProactiveColumn as C;
+    let alone = report_io::import(&bytes).expect("reads");
+    assert!(alone
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "I4" && d.cells.contains(&place(C::InForce).pointer())));
+
+    let mut previous = truth(name);
+    previous.year = 2020;
+    previous.set_cell(place(C::InForce), report_core::Cell::Count(599));
+    let read = report_io::import_with(
+        &bytes,
+        &report_io::ImportOptions {
+            previous: Some(&previous),
+        },
+    )
+    .expect("reads");
+    let want = truth(name);
+    for col in [C::Issued, C::Repealed, C::InForce] {
+        assert_eq!(
+            read.report.cell(place(col)),
+            want.cell(place(col)),
+            "{col:?}"
+        );
+    }
+    assert!(!read
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "I4" && d.cells.contains(&place(C::InForce).pointer())));
+    let said = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "I8")
+        .expect("the import says how it split");
+    assert_eq!(said.severity, Severity::Info);
+    assert!(said.message.contains("上年报告"), "{}", said.message);
+
+    // A last year's figure that fits no split settles nothing.
+    previous.set_cell(place(C::InForce), report_core::Cell::Count(1));
+    let read = report_io::import_with(
+        &bytes,
+        &report_io::ImportOptions {
+            previous: Some(&previous),
+        },
+    )
+    .expect("reads");
+    assert!(read.diagnostics.iter().all(|d| d.code != "I8"));
+}

@@ -124,6 +124,9 @@ pub enum Command {
             hide_default_value = true
         )]
         format: OutputFormat,
+        /// 上年度的报告：表二的数字连在一起、文字和表格都无法确定如何拆分时，按上年的现行有效件数拆分
+        #[arg(long, value_name = "文件")]
+        previous: Option<PathBuf>,
     },
     /// 按官方版式输出报告：html、txt、md、csv、docx
     #[command(help_template = HELP_TEMPLATE, next_help_heading = "选项")]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use report_core::{CheckOptions, CheckResult, Lang, Report};
 
-use crate::load::{load, FileError, Loaded};
+use crate::load::{load, load_with, FileError, Loaded};
 
 /// The files to read: each file given, and every report file under each folder given (sorted,
 /// hidden files and folders skipped). A folder that cannot be read is an error for that path.
@@ -209,6 +209,14 @@ pub fn check_all(
             let outcome = loaded.map(|loaded| {
                 let (previous, paired) = previous.pair(&loaded.report);
                 pairing = paired;
+                // A document whose numbers ran together undecided is read again with last
+                // year's report, which may settle them.
+                let undecided = (loaded.import.iter())
+                    .any(|d| d.code == report_core::ImportProblem::AmbiguousCell.code());
+                let loaded = match previous.filter(|_| undecided) {
+                    Some(previous) => load_with(&path, lang, Some(previous)).unwrap_or(loaded),
+                    None => loaded,
+                };
                 // Import errors make the report as untrustworthy as rule errors.
                 let result = loaded.check(&CheckOptions {
                     previous,

@@ -111,6 +111,12 @@ pub fn read_report(path: &Path, lang: Lang) -> Result<Report, FileError> {
 
 /// Reads report JSON, or imports any other document.
 pub fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
+    load_with(path, lang, None)
+}
+
+/// [`load`], with last year's report to settle what a document's text cannot
+/// ([`report_io::ImportOptions`]).
+pub fn load_with(path: &Path, lang: Lang, previous: Option<&Report>) -> Result<Loaded, FileError> {
     let bytes = std::fs::read(path).map_err(|e| FileError::io(path, &e, lang))?;
     if is_json(path, &bytes) {
         let text =
@@ -122,7 +128,8 @@ pub fn load(path: &Path, lang: Lang) -> Result<Loaded, FileError> {
             sources: Default::default(),
         });
     }
-    let imported = report_io::import(&bytes).map_err(|e| FileError::message(e.to_string()))?;
+    let imported = report_io::import_with(&bytes, &report_io::ImportOptions { previous })
+        .map_err(|e| FileError::message(e.to_string()))?;
     Ok(Loaded {
         report: imported.report,
         import: imported.diagnostics,

@@ -70,7 +70,8 @@ fn main() -> ExitCode {
             file,
             output,
             format,
-        } => commands::import::run(&file, output.as_deref(), format),
+            previous,
+        } => commands::import::run(&file, output.as_deref(), format, previous.as_deref()),
         Command::Render { file, to, output } => commands::render::run(&file, to, output.as_deref()),
     }
 }

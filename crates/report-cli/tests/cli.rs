@@ -413,3 +413,54 @@ fn check_reads_a_pdf_in_a_folder_and_explains_a_scan() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn import_takes_last_years_report_to_settle_a_split() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("import-previous");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    // 平潭 2021 prints 行政规范性文件 as "693665"; last year's 现行有效件数 599 settles it.
+    let truth = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/truth/2021-pingtan-zone-admin-committee.json");
+    let mut previous: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(truth).expect("truth")).expect("JSON");
+    previous["year"] = 2020.into();
+    previous["proactive"]["normative_documents"]["in_force"] = 599.into();
+    let previous_path = dir.join("2020.json");
+    std::fs::write(&previous_path, previous.to_string()).expect("written");
+    let document = real("2021-pingtan-zone-admin-committee", "txt");
+    let out = nianbao(&[
+        "import",
+        "--format",
+        "json",
+        document.to_str().unwrap(),
+        "--previous",
+        previous_path.to_str().unwrap(),
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let normative = &json["report"]["proactive"]["normative_documents"];
+    assert_eq!(
+        (
+            &normative["issued"],
+            &normative["repealed"],
+            &normative["in_force"]
+        ),
+        (&69.into(), &3.into(), &665.into())
+    );
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"I8"), "{codes:?}");
+    // An unreadable previous report is said so, exit 2.
+    let out = nianbao(&[
+        "import",
+        document.to_str().unwrap(),
+        "--previous",
+        dir.join("missing.json").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("上年报告"));
+}

@@ -194,6 +194,8 @@ pub enum ImportProblem {
     MissingTitle,
     /// A section heading is printed with a variant or typo.
     HeadingVariant,
+    /// Numbers run together were split by last year's report (表二's 现行有效件数 carried on).
+    SettledByPrevious,
 }
 
 impl ImportProblem {
@@ -207,6 +209,7 @@ impl ImportProblem {
             ImportProblem::MissingHeading => "I5",
             ImportProblem::MissingTitle => "I6",
             ImportProblem::HeadingVariant => "I7",
+            ImportProblem::SettledByPrevious => "I8",
         }
     }
 
@@ -220,6 +223,7 @@ impl ImportProblem {
             ImportProblem::MissingHeading => "missing-heading",
             ImportProblem::MissingTitle => "missing-title",
             ImportProblem::HeadingVariant => "heading-variant",
+            ImportProblem::SettledByPrevious => "settled-by-previous",
         }
     }
 
@@ -232,7 +236,7 @@ impl ImportProblem {
             ImportProblem::UnrecognisedRow
             | ImportProblem::MissingHeading
             | ImportProblem::MissingTitle => Severity::Warning,
-            ImportProblem::HeadingVariant => Severity::Info,
+            ImportProblem::HeadingVariant | ImportProblem::SettledByPrevious => Severity::Info,
         }
     }
 }

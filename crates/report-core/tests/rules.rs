@@ -414,6 +414,9 @@ fn h8_a_report_with_no_year_is_asked_for_its_year() {
     r.year = 0;
     let found = of("H8", &r, None);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].message, "没有报告年度，无法核对格式版本；请填写报告年度。");
+    assert_eq!(
+        found[0].message,
+        "没有报告年度，无法核对格式版本；请填写报告年度。"
+    );
     assert_eq!(found[0].severity, Severity::Error);
 }

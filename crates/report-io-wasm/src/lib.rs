@@ -35,10 +35,23 @@ fn imported_json(imported: &report_io::Imported) -> Result<String, JsError> {
 }
 
 /// Imports a document (any format `report-io` reads) and returns
-/// `{"report", "diagnostics", "format", "format_name", "sources"}` as JSON text.
+/// `{"report", "diagnostics", "format", "format_name", "sources"}` as JSON text. `previous`,
+/// last year's report as JSON text, settles numbers that run together undecided (I8).
 #[wasm_bindgen(js_name = importDocument)]
-pub fn import_document(bytes: &[u8]) -> Result<String, JsError> {
-    imported_json(&report_io::import(bytes).map_err(into_error)?)
+pub fn import_document(bytes: &[u8], previous: Option<String>) -> Result<String, JsError> {
+    let previous = previous
+        .map(|text| Report::from_json(&text))
+        .transpose()
+        .map_err(|e| {
+            into_error(format!(
+                "上年报告无法读取：{}",
+                e.describe(report_core::Lang::Zh)
+            ))
+        })?;
+    let options = report_io::ImportOptions {
+        previous: previous.as_ref(),
+    };
+    imported_json(&report_io::import_with(bytes, &options).map_err(into_error)?)
 }
 
 /// Imports an HTML page or fragment holding the report's tables; returns what

@@ -21,5 +21,7 @@ pub mod review;
 pub mod text;
 
 pub use blocks::{Block, Source};
-pub use import::{detect, import, import_as, Format, Imported};
+pub use import::{
+    detect, import, import_as, import_as_with, import_with, Format, ImportOptions, Imported,
+};
 pub use review::{check_document, check_imported, check_read};

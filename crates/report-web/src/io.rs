@@ -63,9 +63,10 @@ async fn call(name: &str, args: &js_sys::Array) -> Result<JsValue, String> {
     function.apply(&JsValue::NULL, args).map_err(message)
 }
 
-/// Imports a document.
-pub async fn import_document(bytes: &[u8]) -> Result<Imported, String> {
-    let args = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+/// Imports a document; last year's report, when given, settles what its text cannot.
+pub async fn import_document(bytes: &[u8], previous: Option<&Report>) -> Result<Imported, String> {
+    let previous = previous.map_or(JsValue::UNDEFINED, |r| r.to_json().into());
+    let args = js_sys::Array::of2(&js_sys::Uint8Array::from(bytes), &previous);
     let json = call("importDocument", &args)
         .await?
         .as_string()

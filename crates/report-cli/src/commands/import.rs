@@ -7,11 +7,28 @@ use report_core::{Diagnostic, Lang, Report};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
-use crate::load::load;
+use crate::load::{load_with, read_report};
 use crate::output::{emit, to_json, EXIT_ERRORS, EXIT_UNREADABLE};
 
-pub fn run(path: &Path, output: Option<&Path>, format: OutputFormat) -> ExitCode {
-    let loaded = match load(path, Lang::Zh) {
+pub fn run(
+    path: &Path,
+    output: Option<&Path>,
+    format: OutputFormat,
+    previous: Option<&Path>,
+) -> ExitCode {
+    let previous = match previous.map(|p| (p, read_report(p, Lang::Zh))) {
+        None => None,
+        Some((_, Ok(report))) => Some(report),
+        Some((p, Err(err))) => {
+            eprintln!(
+                "nianbao：上年报告 {} 无法读取：{}",
+                p.display(),
+                err.message
+            );
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+    };
+    let loaded = match load_with(path, Lang::Zh, previous.as_ref()) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("nianbao：{} 无法导入：{}", path.display(), err.message);

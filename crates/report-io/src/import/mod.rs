@@ -180,8 +180,22 @@ pub fn detect(text: &str) -> Format {
     Format::PdfLayout
 }
 
+/// What an import may be given besides the document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportOptions<'a> {
+    /// Last year's report: where 表二's numbers run together ("693665") and neither the table
+    /// nor the prose tells the split, this year's 现行有效件数 carried on from last year's
+    /// (S2's recurrence) does, and the import says so (I8).
+    pub previous: Option<&'a Report>,
+}
+
 /// Imports a document, detecting its format.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    import_with(bytes, &ImportOptions::default())
+}
+
+/// [`import`], with what else the caller knows ([`ImportOptions`]).
+pub fn import_with(bytes: &[u8], options: &ImportOptions<'_>) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
@@ -207,7 +221,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Ok(imported);
     }
     let text = decode(bytes)?;
-    import_as(&text, detect(&text))
+    import_as_with(&text, detect(&text), options)
 }
 
 /// Imports a spreadsheet.
@@ -279,6 +293,15 @@ fn import_pdf(_bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// Imports a document read as `format`.
 pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
+    import_as_with(text, format, &ImportOptions::default())
+}
+
+/// [`import_as`], with what else the caller knows ([`ImportOptions`]).
+pub fn import_as_with(
+    text: &str,
+    format: Format,
+    options: &ImportOptions<'_>,
+) -> Result<Imported, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
@@ -292,7 +315,8 @@ pub fn import_as(text: &str, format: Format) -> Result<Imported, ImportError> {
         _ => {}
     }
     let blocks = blocks(text, format);
-    let mut imported = interpret::interpret(&blocks, format).ok_or(ImportError::NotAReport)?;
+    let mut imported = interpret::interpret_with(&blocks, format, options.previous)
+        .ok_or(ImportError::NotAReport)?;
     imported.format = format;
     Ok(imported)
 }

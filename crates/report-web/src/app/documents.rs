@@ -19,13 +19,14 @@ pub(super) fn is_json(bytes: &[u8]) -> bool {
 /// Reads report JSON here, or any other document with the importers loaded on demand.
 pub(super) async fn read_any(
     bytes: &[u8],
+    previous: Option<&Report>,
 ) -> Result<(Report, Option<(String, Vec<io::Note>)>), String> {
     if is_json(bytes) {
         let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
         let report = Report::from_json(text).map_err(|e| e.describe(Lang::Zh))?;
         return Ok((report, None));
     }
-    let imported = io::import_document(bytes).await?;
+    let imported = io::import_document(bytes, previous).await?;
     Ok((
         imported.report,
         Some((imported.format_name, imported.diagnostics)),
@@ -42,7 +43,9 @@ pub(super) fn severity_zh(severity: &str) -> &'static str {
 
 pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
     leptos::task::spawn_local(async move {
-        match read_any(&bytes).await {
+        // Last year's report, when read, settles numbers that run together undecided.
+        let previous = state.previous.get_untracked();
+        match read_any(&bytes, previous.as_ref()).await {
             Ok((report, notes)) => {
                 let mut text = match &notes {
                     Some((format, _)) => {
@@ -79,7 +82,7 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
 
 pub(super) fn use_last_year(state: State, name: String, bytes: Vec<u8>) {
     leptos::task::spawn_local(async move {
-        match read_any(&bytes).await {
+        match read_any(&bytes, None).await {
             Ok((previous, _)) => {
                 edit(state, |r| {
                     report_core::edit::carry_over(r, &previous);

@@ -58,6 +58,8 @@ struct Reader {
     report: Report,
     diagnostics: Vec<Diagnostic>,
     sources: BTreeMap<String, Source>,
+    /// Last year's report, where the caller has it: it settles splits the text cannot.
+    previous: Option<Report>,
 }
 
 impl Reader {
@@ -77,6 +79,15 @@ impl Reader {
 
 /// Interprets the blocks of a document; `None` when nothing of a report is in them.
 pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
+    interpret_with(blocks, format, None)
+}
+
+/// [`interpret`], with last year's report to settle what the text cannot.
+pub(crate) fn interpret_with(
+    blocks: &[Block],
+    format: Format,
+    previous: Option<&Report>,
+) -> Option<Imported> {
     // Split into the part before 一 and the six sections.
     let mut preamble: Vec<&Block> = Vec::new();
     let mut sections: BTreeMap<u8, Vec<&Block>> = BTreeMap::new();
@@ -131,6 +142,7 @@ pub(crate) fn interpret(blocks: &[Block], format: Format) -> Option<Imported> {
         ),
         diagnostics,
         sources: BTreeMap::new(),
+        previous: previous.cloned(),
     };
     // Rows are added as they are read: a row the document lacks stays absent (rule H8).
     reader.report.proactive = Default::default();

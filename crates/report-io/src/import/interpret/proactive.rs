@@ -1,7 +1,7 @@
 //! 表二: its blocks' rows, numbers that run together, and the counts the prose states.
 
 use report_core::layout::{ProactiveColumn, ProactiveItem};
-use report_core::{Cell, Place, ProseField, Report};
+use report_core::{Cell, Diagnostic, ImportProblem, Place, ProseField, Report};
 
 use crate::blocks::{Block, Source};
 use crate::import::split::splits;
@@ -116,6 +116,31 @@ pub(super) fn resolve_proactive_runs(
                 options = kept;
             }
         }
+        // Then last year's report: this year's 现行有效 is last year's, plus what was issued,
+        // less what was repealed.
+        if options.len() > 1 {
+            if let Some(settled) = settle_by_previous(reader, item, &columns, &options) {
+                let values: Vec<String> = settled[0].clone();
+                reader.diagnose(
+                    Diagnostic::import(
+                        ImportProblem::SettledByPrevious,
+                        format!(
+                            "“{run}”中的数字连在一起，{}按上年报告的现行有效件数拆分为 {}，请对照原文核对",
+                            Place::Proactive(item, None).describe_zh(edition),
+                            values.join("、")
+                        ),
+                    )
+                    .with_places(
+                        columns
+                            .iter()
+                            .map(|&c| Place::Proactive(item, Some(c)))
+                            .collect(),
+                    )
+                    .at(source),
+                );
+                options = settled;
+            }
+        }
         place_options(
             reader,
             &options,
@@ -177,4 +202,37 @@ pub(super) fn stated_document_counts(
         }
     }
     out
+}
+
+/// The splits of a 表二 run that agree with last year's report: 现行有效 = last year's
+/// 现行有效 + 本年制发 − 本年废止. `None` when there is no last year's figure, or it keeps
+/// every split or none.
+fn settle_by_previous(
+    reader: &Reader,
+    item: ProactiveItem,
+    columns: &[ProactiveColumn],
+    options: &[Vec<String>],
+) -> Option<Vec<Vec<String>>> {
+    let previous = reader.previous.as_ref()?;
+    let last = previous
+        .cell(Place::Proactive(item, Some(ProactiveColumn::InForce)))?
+        .count()?;
+    let at = |col| columns.iter().position(|&c| c == col);
+    let (issued, repealed, in_force) = (
+        at(ProactiveColumn::Issued)?,
+        at(ProactiveColumn::Repealed)?,
+        at(ProactiveColumn::InForce)?,
+    );
+    let kept: Vec<Vec<String>> = options
+        .iter()
+        .filter(|o| {
+            let n = |k: usize| o[k].parse::<i128>().ok();
+            match (n(issued), n(repealed), n(in_force)) {
+                (Some(i), Some(r), Some(f)) => f == i128::from(last) + i - r,
+                _ => false,
+            }
+        })
+        .cloned()
+        .collect();
+    (!kept.is_empty() && kept.len() < options.len()).then_some(kept)
 }
