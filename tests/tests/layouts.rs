@@ -154,6 +154,17 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
             if !t.wrong.is_empty() {
                 failures.push(format!("{} ({shift}): {}", style.name, t.wrong.join("; ")));
             }
+            // The same PDF as a PDF tool's text (`pdftotext -layout`), which clerks paste.
+            let text = pdf_text(&pdf);
+            let as_text = report_io::import(text.as_bytes()).expect("the text reads");
+            let wrong_in_text = tally(&as_text, &truth).wrong;
+            if !wrong_in_text.is_empty() {
+                failures.push(format!(
+                    "{} ({shift}) as pdftotext -layout: {}",
+                    style.name,
+                    wrong_in_text.join("; ")
+                ));
+            }
             exact += t.exact;
             flagged += t.flagged;
             missing += t.missing.len();
@@ -183,6 +194,18 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
     }
     println!("{}", table.join("\n"));
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A PDF's text as `pdftotext -layout` prints it (poppler-utils, which `scripts/setup.sh`
+/// installs).
+fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (scripts/setup.sh installs it)");
+    String::from_utf8(out.stdout).expect("UTF-8 text")
 }
 
 /// Converts `files` with LibreOffice into `dir` (`scripts/setup.sh` installs it).

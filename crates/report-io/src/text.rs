@@ -141,11 +141,13 @@ pub fn is_value(text: &str) -> bool {
     let number = t.trim_end_matches(['元', '%', '％']);
     // Full-width digits ("１２") are digits: Word and WPS documents print them.
     let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // "1." is an item's number, printed apart from its text ("（六）其他处理 1."), not a value.
     let numeric = !number.is_empty()
         && number
             .chars()
             .all(|c| digit(c) || matches!(c, '.' | ',' | '-' | '－' | '．' | '，'))
-        && number.chars().any(digit);
+        && number.chars().any(digit)
+        && !number.ends_with(['.', '．']);
     numeric
         || matches!(
             t,
@@ -162,6 +164,13 @@ pub fn is_value_cell(text: &str) -> bool {
         return true;
     }
     let t = text.trim();
+    // A label's item number printed on a line of its own, with what stands beside it in
+    // another label column ("果6."), is no value.
+    if t.strip_suffix(['.', '．', '、'])
+        .is_some_and(|rest| rest.ends_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     let numbered_label = digits > 0
         && t[digits..].starts_with(['.', '、', '．'])
@@ -206,6 +215,11 @@ mod tests {
         assert!(is_value("３００１"));
         assert!(is_value("３，００１"));
         assert!(is_value_cell("１２"));
+        assert!(!is_value("1."), "an item's number");
+        assert!(
+            !is_value_cell("果6."),
+            "an item's number beside another label column"
+        );
         assert!(!is_value("规章"));
     }
 

@@ -49,6 +49,9 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
     };
     for (i, line) in text.lines().enumerate() {
         let source = Source::line(i + 1);
+        // PDF tools mark a page break with a form feed at the start of the next line; it is
+        // no column of the line.
+        let line = line.trim_start_matches('\u{c}');
         let trimmed = line.trim();
         if trimmed.is_empty() || is_page_number(trimmed) {
             // A gap ends the row: what follows it is not its label. (Its numbers may still go
@@ -67,8 +70,8 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
             }
         }
         if matches!(section, 2..=4) {
-            match table_row(trimmed) {
-                Some((labels, values)) => {
+            match table_row_at(line) {
+                Some((labels, values, last_label)) => {
                     match above.filter(|_| printed) {
                         // Wrapped parts under the row: they join it, and it is reported.
                         Some((row, printed, true))
@@ -149,10 +152,6 @@ fn read(text: &str, printed: bool) -> Vec<Block> {
                     // In 表三, whose labels are long, a label printed on the numbers' line
                     // alone may go on below it, in its own column ("三、本年度办理结果（六）其他"
                     // over "处理2.申请人…"): one line. (表二's rows are followed by captions.)
-                    let last_label = labels.last().and_then(|l| {
-                        let first = l.chars().next()?;
-                        line.rfind(first).map(|at| line[..at].chars().count())
-                    });
                     tail = if !printed {
                         None
                     } else if (1..=2).contains(&label_lines) {
@@ -281,7 +280,8 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 }
 
 /// A line ending in numbers: its label parts (split where two or more spaces are) and its values.
-fn table_row(line: &str) -> Option<(Vec<String>, Vec<String>)> {
+/// And the column (in characters) where its last label part starts.
+fn table_row_at(line: &str) -> Option<(Vec<String>, Vec<String>, Option<usize>)> {
     // A narrow label cell can end right where the first number begins: "…无法提供3.１" is the
     // item "3." and the number "１" (an item's number is never followed by a digit).
     let mut tokens: Vec<&str> = Vec::new();
@@ -298,14 +298,19 @@ fn table_row(line: &str) -> Option<(Vec<String>, Vec<String>)> {
     let label_tokens = tokens.len() - values;
     // Find where the label part ends in the line to split it at wide gaps.
     let mut labels = Vec::new();
+    let mut last_start = None;
     if label_tokens > 0 {
-        let mut rest = line.trim();
+        let mut rest = line;
         let mut label_text = String::new();
         for token in &tokens[..label_tokens] {
             let at = rest.find(token).unwrap_or(0);
             let gap = &rest[..at];
+            let start = line.len() - rest.len() + at;
             if gap.len() >= 2 && !label_text.is_empty() {
                 labels.push(std::mem::take(&mut label_text));
+            }
+            if label_text.is_empty() {
+                last_start = Some(line[..start].chars().count());
             }
             label_text.push_str(token);
             rest = &rest[at + token.len()..];
@@ -320,6 +325,7 @@ fn table_row(line: &str) -> Option<(Vec<String>, Vec<String>)> {
             .iter()
             .map(|t| (*t).to_owned())
             .collect(),
+        last_start,
     ))
 }
 
@@ -329,12 +335,13 @@ mod tests {
 
     #[test]
     fn rows_keep_label_parts_apart() {
-        let (labels, values) =
-            table_row("本            2.其他法律行政法规禁止公开     30          1        0")
+        let (labels, values, at) =
+            table_row_at("本            2.其他法律行政法规禁止公开     30          1        0")
                 .expect("a row");
         assert_eq!(labels, ["本", "2.其他法律行政法规禁止公开"]);
         assert_eq!(values, ["30", "1", "0"]);
-        assert!(table_row("信息内容   本年制发件数").is_none());
+        assert_eq!(at, Some(13), "where the last label part starts");
+        assert!(table_row_at("信息内容   本年制发件数").is_none());
         assert!(is_page_number("-3-") && is_page_number("  - 12 -") && !is_page_number("2024"));
     }
 }

@@ -8,7 +8,6 @@ use report_core::{Cell, Diagnostic, ImportProblem, Place, Report};
 use crate::blocks::{Block, Source};
 use crate::import::split::{as_counts, splits};
 use crate::import::Format;
-use crate::text::similarity;
 
 use super::{
     rows::common_width, rows::flag_short_row, rows::label_key, rows::place_options, rows::read_row,
@@ -41,10 +40,7 @@ pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: For
         .iter()
         .filter_map(|b| read_row(b, n, width))
         .map(|row| {
-            let scores: Vec<f64> = keys
-                .iter()
-                .map(|k| similarity(&row.keys.0, k).max(similarity(&row.keys.1, k)))
-                .collect();
+            let scores: Vec<f64> = keys.iter().map(|k| row.score(k)).collect();
             (row, scores)
         })
         .filter(|(row, scores)| {

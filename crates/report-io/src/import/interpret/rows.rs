@@ -19,12 +19,21 @@ pub(super) struct RowRead {
     /// The innermost label (the last label cell).
     pub(super) last_label: String,
     /// Both labels as compared (see [`label_key`]), computed once.
-    pub(super) keys: (String, String),
+    /// The whole label, the innermost item of its last cell, and the innermost item of the
+    /// whole label (a label wrapped over lines ends in a fragment, not in its item).
+    pub(super) keys: (String, String, String),
     pub(super) values: Values,
     pub(super) source: Source,
 }
 
 impl RowRead {
+    /// How well the row's label fits a layout row's key: the best of its keys.
+    pub(super) fn score(&self, key: &str) -> f64 {
+        similarity(&self.keys.0, key)
+            .max(similarity(&self.keys.1, key))
+            .max(similarity(&self.keys.2, key))
+    }
+
     pub(super) fn new(
         label: String,
         last_label: String,
@@ -33,7 +42,11 @@ impl RowRead {
     ) -> RowRead {
         // A label cell that prints its parents too ("（五）不予处理2.重复申请") is matched by
         // its own item.
-        let keys = (label_key(&label), label_key(innermost_item(&last_label)));
+        let keys = (
+            label_key(&label),
+            label_key(innermost_item(&last_label)),
+            label_key(innermost_item(&label)),
+        );
         RowRead {
             label,
             last_label,
@@ -171,7 +184,7 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
 /// How well a row's label fits a layout label.
 pub(super) fn fit(row: &RowRead, label: &str) -> f64 {
     let target = label_key(label);
-    similarity(&row.keys.0, &target).max(similarity(&row.keys.1, &target))
+    row.score(&target)
 }
 
 /// A label as compared: normalised, numbering removed.
