@@ -34,20 +34,24 @@ fn imported_json(imported: &report_io::Imported) -> Result<String, JsError> {
     .map_err(into_error)
 }
 
-/// Imports a document (any format `report-io` reads) and returns
-/// `{"report", "diagnostics", "format", "format_name", "sources"}` as JSON text. `previous`,
-/// last year's report as JSON text, settles numbers that run together undecided (I8).
-#[wasm_bindgen(js_name = importDocument)]
-pub fn import_document(bytes: &[u8], previous: Option<String>) -> Result<String, JsError> {
-    let previous = previous
-        .map(|text| Report::from_json(&text))
+/// Last year's report, from its JSON text where one is given.
+fn last_year(text: Option<String>) -> Result<Option<Report>, JsError> {
+    text.map(|text| Report::from_json(&text))
         .transpose()
         .map_err(|e| {
             into_error(format!(
                 "上年报告无法读取：{}",
                 e.describe(report_core::Lang::Zh)
             ))
-        })?;
+        })
+}
+
+/// Imports a document (any format `report-io` reads) and returns
+/// `{"report", "diagnostics", "format", "format_name", "sources"}` as JSON text. `previous`,
+/// last year's report as JSON text, settles numbers that run together undecided (I8).
+#[wasm_bindgen(js_name = importDocument)]
+pub fn import_document(bytes: &[u8], previous: Option<String>) -> Result<String, JsError> {
+    let previous = last_year(previous)?;
     let options = report_io::ImportOptions {
         previous: previous.as_ref(),
     };
@@ -114,16 +118,7 @@ pub fn check_html(html: &str, options: &str) -> Result<String, JsError> {
     if let Some(agency) = options.agency {
         imported.report.agency = agency;
     }
-    let previous = options
-        .previous
-        .map(|text| Report::from_json(&text))
-        .transpose()
-        .map_err(|e| {
-            into_error(format!(
-                "上年报告无法读取：{}",
-                e.describe(report_core::Lang::Zh)
-            ))
-        })?;
+    let previous = last_year(options.previous)?;
     let lang = match options.lang.as_deref() {
         Some("en") => report_core::Lang::En,
         _ => report_core::Lang::Zh,
