@@ -166,13 +166,23 @@ test('the package API: check, checkFields, rules, schema, version, importText', 
     await nb.init();
     const report = { edition: '2021', year: 2024, agency: '某某局', appeals: { review: { upheld: 10, corrected: 1, other: 0, pending: 0, total: 0 } } };
     const result = nb.check(report);
-    let error = null;
-    try { nb.check('{"edition": "2021", "year": 2024, "agency": 1}'); } catch (e) { error = { name: e.name, input: e.input, line: e.line, message: e.message }; }
+    // JSON text is read by the browser; a value of the wrong type, as text or as an object,
+    // is named by its JSON Pointer; text that is not JSON by its line and column.
+    const failure = (given) => {
+      try { nb.check(given); return null; } catch (e) { return { name: e.name, input: e.input, pointer: e.pointer, line: e.line, column: e.column, message: e.message }; }
+    };
+    const error = failure('{"edition": "2021", "year": 2024, "agency": 1}');
+    const objectError = failure({ edition: '2021', year: 2024, requests: { new: { natural_person: -1 } } });
+    const syntaxError = failure('{"edition": "2021",\n "year": 2024,,\n}');
+    const fromText = nb.check(JSON.stringify(report));
     const imported = await nb.importText('某某局2024年政府信息公开工作年度报告\n四、政府信息公开行政复议、行政诉讼情况\n');
     return {
       h4: result.diagnostics.find((d) => d.code === 'H4'),
       valid: result.valid,
       error,
+      objectError,
+      syntaxError,
+      sameFromText: JSON.stringify(fromText) === JSON.stringify(result),
       rules: nb.rules().map((r) => r.code),
       schema: (await nb.schema()).title,
       version: nb.version(),
@@ -186,7 +196,13 @@ test('the package API: check, checkFields, rules, schema, version, importText', 
   assert.deepEqual(out.h4.marks, ['/appeals/review/total']);
   assert.equal(out.error.name, 'ReportReadError');
   assert.equal(out.error.input, 'report');
-  assert.equal(out.error.line, 1);
+  assert.equal(out.error.pointer, '/agency');
+  assert.match(out.error.message, /（\/agency）：类型错误/);
+  assert.equal(out.objectError.pointer, '/requests/new/natural_person');
+  assert.match(out.objectError.message, /件数不能为负数/);
+  assert.deepEqual([out.syntaxError.line, out.syntaxError.column], [2, 15]);
+  assert.match(out.syntaxError.message, /^第 2 行第 15 列：不是有效的 JSON/);
+  assert.ok(out.sameFromText, 'a report as JSON text is checked as the same object');
   assert.equal(out.rules.length, 15);
   assert.match(out.schema, /nianbao report contract/);
   assert.equal(out.version.contract, '1.1');

@@ -94,6 +94,31 @@ test('undo takes back filling with 0, typing and 照录模式; redo makes them a
   assert.equal(await page.isChecked('[data-action="transcribe"]'), true);
 });
 
+/** Waits until the open draft, with this agency, is in storage (saves are written when idle). */
+const saved = (page, agency) =>
+  page.waitForFunction((agency) => {
+    const id = localStorage.getItem('nianbao.v1.current');
+    const text = id && localStorage.getItem('nianbao.v1.draft.' + id);
+    return text && JSON.parse(text).agency === agency;
+  }, agency);
+
+test('the last keystroke is kept when the tab is left at once, even if the browser is never idle', async () => {
+  // A browser too busy ever to be idle: saves wait for the page to be left.
+  const a = await chrome.context.newPage();
+  await a.addInitScript(() => { window.requestIdleCallback = () => 1; });
+  await a.goto(origin + '/');
+  await a.waitForSelector('input.cell');
+  await a.click('[data-action="new"]');
+  await a.fill('[data-field="/agency"]', '离开测试局');
+  await a.fill('[data-cell="/requests/new/research"]', '77');
+  await a.goto('about:blank');
+  await a.goto(origin + '/');
+  await a.waitForSelector('input.cell');
+  assert.equal(await a.inputValue('[data-field="/agency"]'), '离开测试局');
+  assert.equal(await a.inputValue('[data-cell="/requests/new/research"]'), '77');
+  await a.close();
+});
+
 test('two tabs typing different cells of one draft: both survive a reload of both', async () => {
   const a = await open(chrome.context, origin);
   await a.click('[data-action="new"]');
@@ -122,6 +147,7 @@ test('one cell changed differently in two tabs: both versions are kept and the c
   const a = await open(chrome.context, origin);
   await a.click('[data-action="new"]');
   await a.fill('[data-field="/agency"]', '冲突测试局');
+  await saved(a, '冲突测试局');
   const id = await a.evaluate(() => localStorage.getItem('nianbao.v1.current'));
   // Another tab's save of the same cell, arriving while this tab holds its own value unsaved
   // to it: written straight to storage, as a tab that never sent its event would.
@@ -129,8 +155,7 @@ test('one cell changed differently in two tabs: both versions are kept and the c
   stored.requests.new.natural_person = 5;
   await a.evaluate(([id, text]) => localStorage.setItem('nianbao.v1.draft.' + id, text), [id, JSON.stringify(stored)]);
   await a.fill('[data-cell="/requests/new/natural_person"]', '6');
-  await a.waitForSelector('.notice');
-  assert.match(await a.textContent('.notice'), /另一页面的版本/);
+  await a.waitForFunction(() => /另一页面的版本/.test(document.querySelector('.notice')?.textContent ?? ''));
   assert.equal(await a.inputValue('[data-cell="/requests/new/natural_person"]'), '6');
   const texts = await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao.v1.draft.')).map((k) => localStorage.getItem(k)));
   const kept = texts.map((t) => JSON.parse(t)).filter((r) => r.agency === '冲突测试局').map((r) => r.requests.new.natural_person);
@@ -141,6 +166,7 @@ test('the tab whose version was set aside in a conflict is told where it went', 
   const a = await open(chrome.context, origin);
   await a.click('[data-action="new"]');
   await a.fill('[data-field="/agency"]', '两页冲突局');
+  await saved(a, '两页冲突局');
   const b = await chrome.context.newPage();
   await b.goto(origin + '/');
   await b.waitForSelector('input.cell');

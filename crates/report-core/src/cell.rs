@@ -193,9 +193,14 @@ impl<'de> Visitor<'de> for CellSeed {
             (Err(_), CellKind::Text) => Ok(Cell::Text(v.to_string())),
         }
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Cell, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
         match self.0 {
             CellKind::Money => Err(money_number()),
+            // A whole number read as a float is beyond what a float holds exactly (a JavaScript
+            // number over 2^53): refused, never rounded.
+            _ if v.fract() == 0.0 => Err(E::custom(
+                "count too large: beyond what can be counted exactly",
+            )),
             _ => Err(E::custom("fractional count: a count is a whole number")),
         }
     }

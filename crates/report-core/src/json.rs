@@ -10,30 +10,27 @@ impl Report {
     /// Fails on malformed JSON, on fields the contract does not know (naming the field and where
     /// it is), and on rows or columns of the other edition. Values that are wrong for their cell
     /// are kept and reported by the rules instead.
+    #[cfg(feature = "json")]
     pub fn from_json(text: &str) -> Result<Report, ReadError> {
-        // Editors on Windows often save UTF-8 with a byte-order mark; it is not part of the JSON.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = without_bom(text);
         if text.trim().is_empty() {
-            return Err(ReadError::contract(String::new(), "empty file".to_owned()));
+            return Err(ReadError::empty());
         }
         let mut de = serde_json::Deserializer::from_str(text);
         let report: Report = match serde::Deserialize::deserialize(&mut de) {
             Ok(report) => report,
-            // Tracking the path slows every read down; it is done again only to say where an
-            // error is.
-            #[cfg(feature = "paths")]
-            Err(first) => {
-                let mut de = serde_json::Deserializer::from_str(text);
-                let (pointer, err) = match serde_path_to_error::deserialize::<_, Report>(&mut de) {
-                    Err(err) => (path_to_pointer(err.path()), err.into_inner()),
-                    Ok(_) => (String::new(), first),
-                };
-                return Err(ReadError::from_json_error(pointer, &err));
+            Err(err) => {
+                // Tracking the path slows every read down; it is done again only to say where an
+                // error is. Without the `paths` feature (pages, where size counts) an error names
+                // its line and column, and the field where the message names one.
+                let pointer = pointer_of_error(&mut serde_json::Deserializer::from_str(text));
+                return Err(ReadError::from_reader(
+                    pointer,
+                    err.to_string(),
+                    err.line(),
+                    err.column(),
+                ));
             }
-            // Without the `paths` feature (pages, where size counts) an error names its line
-            // and column, and the field where the message names one.
-            #[cfg(not(feature = "paths"))]
-            Err(err) => return Err(ReadError::from_json_error(String::new(), &err)),
         };
         de.end().map_err(|err| ReadError {
             pointer: String::new(),
@@ -46,9 +43,26 @@ impl Report {
     }
 
     /// Writes the report as pretty-printed JSON.
+    #[cfg(feature = "json")]
     pub fn to_json(&self) -> String {
         // Serializing this model cannot fail: every map key is a string and no value is a float.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Reads a report with any serde reader (of a JavaScript object, for one), with the checks of
+    /// [`Report::from_json`]. With the `paths` feature the place of an error is tracked as it is
+    /// read (one pass: a second reading would double the code of a WebAssembly module).
+    pub fn read_from<'de, D: serde::Deserializer<'de>>(reader: D) -> Result<Report, ReadError> {
+        #[cfg(feature = "paths")]
+        let report: Report = serde_path_to_error::deserialize(reader).map_err(|err| {
+            let pointer = path_to_pointer(err.path());
+            ReadError::from_reader(pointer, err.into_inner().to_string(), 0, 0)
+        })?;
+        #[cfg(not(feature = "paths"))]
+        let report: Report = serde::Deserialize::deserialize(reader)
+            .map_err(|err| ReadError::from_reader(String::new(), err.to_string(), 0, 0))?;
+        report.check_edition_keys()?;
+        Ok(report)
     }
 
     /// Refuses rows and columns that do not exist in the report's edition. The one exception is
@@ -95,6 +109,24 @@ impl Report {
     }
 }
 
+/// Where reading a report with `reader` fails, as a JSON Pointer (empty without the `paths`
+/// feature, or when the reader cannot say).
+#[cfg(feature = "json")]
+#[allow(unused_variables)]
+fn pointer_of_error<'de, D: serde::Deserializer<'de>>(reader: D) -> String {
+    #[cfg(feature = "paths")]
+    if let Err(err) = serde_path_to_error::deserialize::<_, Report>(reader) {
+        return path_to_pointer(err.path());
+    }
+    String::new()
+}
+
+/// The text without the byte-order mark that editors on Windows often save UTF-8 with; it is not
+/// part of the JSON.
+pub fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 #[cfg(feature = "paths")]
 fn path_to_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
@@ -127,10 +159,21 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn from_json_error(mut pointer: String, inner: &serde_json::Error) -> ReadError {
+    /// An error as a reader of the data format gave it: its message (in English), with the place
+    /// found for it (a JSON Pointer, line and column; empty and 0 when unknown).
+    pub fn from_reader(
+        mut pointer: String,
+        message: String,
+        line: usize,
+        column: usize,
+    ) -> ReadError {
+        // A JavaScript reader's errors print as JavaScript errors do.
+        let message = match message.strip_prefix("Error: ") {
+            Some(rest) => rest.to_owned(),
+            None => message,
+        };
         // For an unknown or repeated key the reader stops at the object holding it; the place
         // to show is the key itself.
-        let message = inner.to_string();
         for prefix in ["unknown field `", "duplicate field `"] {
             if let Some(name) = message
                 .strip_prefix(prefix)
@@ -144,9 +187,25 @@ impl ReadError {
         }
         ReadError {
             pointer,
-            line: inner.line(),
-            column: inner.column(),
+            line,
+            column,
             message,
+        }
+    }
+
+    /// The error for a document with nothing in it.
+    pub fn empty() -> ReadError {
+        ReadError::contract(String::new(), "empty file".to_owned())
+    }
+
+    /// The error for text that is not JSON at all, at `line` and `column` (1-based; 0 when
+    /// unknown), when the JSON reader gives no message of its own to translate.
+    pub fn syntax(line: usize, column: usize) -> ReadError {
+        ReadError {
+            pointer: String::new(),
+            line,
+            column,
+            message: "invalid JSON".to_owned(),
         }
     }
 
@@ -213,6 +272,12 @@ fn translate_reader_message(message: &str) -> String {
     }
     if message == "empty file" {
         return "文件为空".to_owned();
+    }
+    if message == "invalid JSON" {
+        return "不是有效的 JSON 文本（括号、引号或逗号有误）".to_owned();
+    }
+    if message.starts_with("count too large") {
+        return "数字过大，超出可以精确计数的范围".to_owned();
     }
     let phrases: [(&str, &str); 30] = [
         ("unknown field ", "未知字段 "),

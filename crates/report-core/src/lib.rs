@@ -35,6 +35,8 @@ pub mod date;
 pub mod diagnostic;
 pub mod edit;
 pub mod equation;
+#[cfg(feature = "js")]
+pub mod js;
 pub mod json;
 pub mod layout;
 pub mod merge;

@@ -35,8 +35,7 @@ export class ReportReadError extends Error {
 
 const text = (value) => (value == null ? undefined : typeof value === 'string' ? value : JSON.stringify(value));
 
-function outcome(json) {
-  const result = JSON.parse(json);
+function outcome(result) {
   if (result.error) throw new ReportReadError(result.error);
   return result;
 }
@@ -44,20 +43,20 @@ function outcome(json) {
 /** Checks a report (JSON text or object). Returns { valid, counts, diagnostics }. */
 export function check(report, options = {}) {
   need();
-  return outcome(core.checkJson(text(report), text(options.previous), options.lang));
+  return outcome(core.check(report, options.previous, options.lang));
 }
 
 /** Checks the fields of an entry form: [[JSON Pointer, value], ...]. */
 export function checkFields(fields, options = {}) {
   need();
   const form = { fields, edition: options.edition, year: options.year, agency: options.agency };
-  return outcome(core.checkForm(JSON.stringify(form), text(options.previous), options.lang));
+  return outcome(core.checkForm(form, options.previous, options.lang));
 }
 
 /** Every rule: code, name, severity, titles and explanation. */
 export function rules() {
   need();
-  return JSON.parse(core.rulesJson());
+  return core.rules();
 }
 
 /** The JSON Schema of the report (read from the package folder when first asked for). */
@@ -70,7 +69,7 @@ export async function schema() {
 /** The package version and the JSON contract version. */
 export function version() {
   need();
-  return JSON.parse(core.versionJson());
+  return core.version();
 }
 
 // The importers are a module of their own (about 270 KB brotli), loaded the first time one is used.

@@ -1,12 +1,14 @@
 //! The consistency checker for web pages: a small WebAssembly module that the package's
-//! `nianbao.js` loads. Everything crosses the boundary as JSON text, which keeps the module small
-//! and the results exactly the CLI's `--format json`.
+//! `nianbao.js` loads. Reports and results cross the boundary as plain JavaScript objects
+//! (`serde-wasm-bindgen`); JSON text is read by the browser's `JSON.parse`, so the module carries
+//! no JSON reader, and the results are exactly the CLI's `--format json`.
 //!
 //! Pages do not call these functions directly: `js/nianbao.js` wraps them (`init`, `check`,
 //! `rules`, `version`; `schema` reads the package's `report.schema.json`, and the ready-made integrations), and `js/nianbao.d.ts` declares
 //! them for TypeScript.
 
-use report_core::{check as check_report, CheckOptions, Lang, Report};
+use report_core::js::{from_js, parse_json, report_from_js, to_js};
+use report_core::{check as check_report, CheckOptions, Lang, ReadError, Report};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -29,7 +31,7 @@ enum Reply {
 /// Why a report could not be read, with the place: a JSON Pointer, or a line and column.
 #[derive(Serialize)]
 struct ReadProblem {
-    /// Which input: `report` or `previous`.
+    /// Which input: `report`, `previous` or `form`.
     input: &'static str,
     message: String,
     pointer: String,
@@ -38,13 +40,15 @@ struct ReadProblem {
 }
 
 impl ReadProblem {
-    fn new(input: &'static str, error: &report_core::ReadError) -> ReadProblem {
-        ReadProblem {
-            input,
-            message: error.describe(Lang::Zh),
-            pointer: error.pointer.clone(),
-            line: error.line,
-            column: error.column,
+    fn reply(input: &'static str, error: &ReadError) -> Reply {
+        Reply::Unreadable {
+            error: ReadProblem {
+                input,
+                message: error.describe(Lang::Zh),
+                pointer: error.pointer.clone(),
+                line: error.line,
+                column: error.column,
+            },
         }
     }
 }
@@ -56,19 +60,26 @@ fn lang(name: Option<String>) -> Lang {
     }
 }
 
-fn to_json(outcome: &Reply) -> String {
-    // Serializing diagnostics cannot fail: every key is a string and no value is a float.
-    serde_json::to_string(outcome).unwrap_or_default()
+/// A value a page passed: JSON text is read by the browser's JSON reader, anything else is
+/// taken as the object itself.
+fn value(input: &JsValue) -> Result<JsValue, ReadError> {
+    match input.as_string() {
+        Some(text) => parse_json(&text),
+        None => Ok(input.clone()),
+    }
 }
 
-fn read_previous(previous: Option<String>) -> Result<Option<Report>, Reply> {
-    previous
-        .map(|text| {
-            Report::from_json(&text).map_err(|e| Reply::Unreadable {
-                error: ReadProblem::new("previous", &e),
-            })
-        })
-        .transpose()
+fn read_report(input: &'static str, given: &JsValue) -> Result<Report, Reply> {
+    value(given)
+        .and_then(|v| report_from_js(&v))
+        .map_err(|e| ReadProblem::reply(input, &e))
+}
+
+fn read_previous(previous: &JsValue) -> Result<Option<Report>, Reply> {
+    if previous.is_undefined() || previous.is_null() {
+        return Ok(None);
+    }
+    read_report("previous", previous).map(Some)
 }
 
 fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<String>) -> Reply {
@@ -85,20 +96,18 @@ fn run(report: &Report, previous: Option<&Report>, lang: Lang, unknown: Vec<Stri
     }
 }
 
-/// Checks a report given as JSON text; `previous` is last year's report (JSON text), `lang`
-/// `"zh"` (default) or `"en"`. Returns `{valid, counts, diagnostics}` as JSON text, or
-/// `{error: {input, message, pointer, line, column}}` when a report cannot be read.
-#[wasm_bindgen(js_name = checkJson)]
-pub fn check_json(report: &str, previous: Option<String>, lang_name: Option<String>) -> String {
+/// Checks a report, given as an object or as JSON text; `previous` is last year's report (an
+/// object, JSON text, or `undefined`), `lang` `"zh"` (default) or `"en"`. Returns
+/// `{valid, counts, diagnostics}`, or `{error: {input, message, pointer, line, column}}` when a
+/// report cannot be read.
+#[wasm_bindgen]
+pub fn check(report: &JsValue, previous: &JsValue, lang_name: Option<String>) -> JsValue {
     let lang = lang(lang_name);
-    let outcome = match (Report::from_json(report), read_previous(previous)) {
-        (Err(e), _) => Reply::Unreadable {
-            error: ReadProblem::new("report", &e),
-        },
-        (_, Err(outcome)) => outcome,
+    let outcome = match (read_report("report", report), read_previous(previous)) {
+        (Err(outcome), _) | (_, Err(outcome)) => outcome,
         (Ok(report), Ok(previous)) => run(&report, previous.as_ref(), lang, Vec::new()),
     };
-    to_json(&outcome)
+    to_js(&outcome)
 }
 
 /// What an entry form holds: its fields by JSON Pointer, and what the page says of the report
@@ -114,25 +123,17 @@ struct Form {
     agency: Option<String>,
 }
 
-/// Checks what an entry form holds. `form` is JSON text:
-/// `{"fields": [[pointer, value], ...], "edition"?, "year"?, "agency"?}`. Returns what
-/// [`check_json`] returns, plus `unknown`: the pointers that name no cell of the report.
+/// Checks what an entry form holds: `{fields: [[pointer, value], ...], edition?, year?,
+/// agency?}` (an object or JSON text). Returns what [`check`] returns, plus `unknown`: the
+/// pointers that name no cell of the report.
 #[wasm_bindgen(js_name = checkForm)]
-pub fn check_form(form: &str, previous: Option<String>, lang_name: Option<String>) -> String {
+pub fn check_form(form: &JsValue, previous: &JsValue, lang_name: Option<String>) -> JsValue {
     let lang = lang(lang_name);
-    let form: Form = match serde_json::from_str(form) {
+    let form: Form = match value(form).and_then(|v| {
+        from_js(v).map_err(|message| ReadError::from_reader(String::new(), message, 0, 0))
+    }) {
         Ok(form) => form,
-        Err(e) => {
-            return to_json(&Reply::Unreadable {
-                error: ReadProblem {
-                    input: "form",
-                    message: e.to_string(),
-                    pointer: String::new(),
-                    line: e.line(),
-                    column: e.column(),
-                },
-            })
-        }
+        Err(e) => return to_js(&ReadProblem::reply("form", &e)),
     };
     let defaults = report_core::edit::FormDefaults {
         edition: form.edition,
@@ -144,22 +145,26 @@ pub fn check_form(form: &str, previous: Option<String>, lang_name: Option<String
         Err(outcome) => outcome,
         Ok(previous) => run(&report, previous.as_ref(), lang, unknown),
     };
-    to_json(&outcome)
+    to_js(&outcome)
 }
 
-/// Every rule: code, name, severity, titles and the Chinese explanation, as JSON text.
-#[wasm_bindgen(js_name = rulesJson)]
-pub fn rules_json() -> String {
+/// Every rule: code, name, severity, titles and the Chinese explanation.
+#[wasm_bindgen]
+pub fn rules() -> JsValue {
     let rules: Vec<_> = report_core::rules::catalogue().collect();
-    serde_json::to_string(&rules).unwrap_or_default()
+    to_js(&rules)
 }
 
-/// The package's version and the version of the JSON contract, as JSON text.
-#[wasm_bindgen(js_name = versionJson)]
-pub fn version_json() -> String {
-    format!(
-        r#"{{"version":"{}","contract":"{}"}}"#,
-        env!("CARGO_PKG_VERSION"),
-        report_core::CONTRACT_VERSION
-    )
+/// The package's version and the version of the JSON contract.
+#[wasm_bindgen]
+pub fn version() -> JsValue {
+    #[derive(Serialize)]
+    struct Version {
+        version: &'static str,
+        contract: &'static str,
+    }
+    to_js(&Version {
+        version: env!("CARGO_PKG_VERSION"),
+        contract: report_core::CONTRACT_VERSION,
+    })
 }

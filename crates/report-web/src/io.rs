@@ -2,7 +2,7 @@
 //! clerk imports or exports a document, so that the page a clerk first loads stays small. The
 //! single-file page (`nianbao.html`) carries them inside and says so with `nianbaoBundledIo`.
 
-use report_core::Report;
+use report_core::{js, Report};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -65,18 +65,19 @@ async fn call(name: &str, args: &js_sys::Array) -> Result<JsValue, String> {
 
 /// Imports a document; last year's report, when given, settles what its text cannot.
 pub async fn import_document(bytes: &[u8], previous: Option<&Report>) -> Result<Imported, String> {
-    let previous = previous.map_or(JsValue::UNDEFINED, |r| r.to_json().into());
+    let previous = previous.map_or(JsValue::UNDEFINED, |r| js::to_json_text(r, 0).into());
     let args = js_sys::Array::of2(&js_sys::Uint8Array::from(bytes), &previous);
     let json = call("importDocument", &args)
         .await?
         .as_string()
         .unwrap_or_default();
-    serde_json::from_str(&json).map_err(|e| e.to_string())
+    let value = js::parse_json(&json).map_err(|e| e.describe(report_core::Lang::Zh))?;
+    js::from_js(value)
 }
 
 /// Renders a report to `target` (`html`, `csv`, `docx`…).
 pub async fn render_document(report: &Report, target: &str) -> Result<Vec<u8>, String> {
-    let args = js_sys::Array::of2(&report.to_json().into(), &target.into());
+    let args = js_sys::Array::of2(&js::to_json_text(report, 0).into(), &target.into());
     let bytes = call("renderDocument", &args).await?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }

@@ -1,7 +1,7 @@
 //! Drafts kept in the browser's localStorage: every change is written at once, several drafts can
 //! be kept, and a stored draft that cannot be read is set aside and reported, never overwritten.
 
-use report_core::Report;
+use report_core::{js, Report};
 use serde::{Deserialize, Serialize};
 
 const INDEX: &str = "nianbao.v1.drafts";
@@ -42,12 +42,13 @@ fn set(key: &str, value: &str) -> bool {
 /// The list of drafts.
 pub fn drafts() -> Vec<DraftInfo> {
     get(INDEX)
-        .and_then(|t| serde_json::from_str(&t).ok())
+        .and_then(|t| js::parse_json(&t).ok())
+        .and_then(|v| js::from_js(v).ok())
         .unwrap_or_default()
 }
 
 fn save_index(list: &[DraftInfo]) {
-    set(INDEX, &serde_json::to_string(list).unwrap_or_default());
+    set(INDEX, &js::to_json_text(list, 0));
 }
 
 /// The id of the draft open last time.
@@ -96,7 +97,7 @@ pub fn load(id: &str) -> Loaded {
     let Some(text) = get(&draft_key(id)) else {
         return Loaded::Missing;
     };
-    match Report::from_json(&text) {
+    match js::report_from_json_text(&text) {
         Ok(report) => Loaded::Report(Box::new(report)),
         Err(err) => {
             let kept_as = format!("nianbao.v1.broken.{id}.{}", js_now());
@@ -139,7 +140,7 @@ pub enum SaveOutcome {
 /// Saves a draft under `id`, adding it to the list when new. A draft stored exactly so is not
 /// written again (so that tabs showing one draft do not answer each other's saves forever).
 pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOutcome {
-    let text = report.to_json();
+    let text = js::to_json_text(report, 2);
     let key = draft_key(id);
     let unchanged = get(&key).as_deref() == Some(text.as_str());
     let outcome = if unchanged {

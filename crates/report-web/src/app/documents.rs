@@ -22,8 +22,10 @@ pub(super) async fn read_any(
     previous: Option<&Report>,
 ) -> Result<(Report, Option<(String, Vec<io::Note>)>), String> {
     if is_json(bytes) {
-        let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-        let report = Report::from_json(text).map_err(|e| e.describe(Lang::Zh))?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| "文件中有无法识别的字符，不能作为报告数据读取".to_owned())?;
+        let report =
+            report_core::js::report_from_json_text(text).map_err(|e| e.describe(Lang::Zh))?;
         return Ok((report, None));
     }
     let imported = io::import_document(bytes, previous).await?;

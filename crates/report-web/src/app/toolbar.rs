@@ -53,7 +53,7 @@ pub(super) fn toolbar(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>) -
                 <span class="export-label">"导出"</span>
                 <button data-action="export-json" title="导出 JSON 数据" on:click=move |_| {
                     let r = state.report.get_untracked();
-                    files::download(&format!("{}.json", default_name(&r).replace(' ', "")), "application/json", r.to_json().as_bytes());
+                    files::download(&format!("{}.json", default_name(&r).replace(' ', "")), "application/json", report_core::js::to_json_text(&r, 2).as_bytes());
                 }>"JSON"</button>
                 <button data-action="export-docx" title="导出 Word 文档" on:click=move |_| export(state, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")>"Word"</button>
                 <button data-action="export-html" title="导出网页" on:click=move |_| export(state, "html", "text/html;charset=utf-8")>"网页"</button>
