@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 use report_core::layout::{CellKind, RequestRow, TableId};
-use report_core::{Cell, Finding, Place, Severity};
+use std::collections::HashMap;
+
+use report_core::{Cell, CheckResult, Finding, Place, Severity};
 use report_io::export::grid::{self, Grid, GridCell};
 use wasm_bindgen::JsCast;
 
@@ -133,35 +135,9 @@ pub(super) fn value_input(
     let label = place.describe_zh(edition);
     let is_total =
         report_core::totals::computed_cells(&state.report.get_untracked()).contains(&place);
-    let value = move || {
-        state
-            .report
-            .with(|rep| rep.cell(place).map(Cell::display).unwrap_or_default())
-    };
-    // Red where an error marks the cell (the same cells every front end marks).
-    let marked = move || {
-        state.result.with(|res| {
-            res.diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error && d.marked_places().contains(&place))
-        })
-    };
-    let messages = move || {
-        state.result.with(|res| {
-            res.diagnostics
-                .iter()
-                .filter(|d| {
-                    d.places.contains(&place)
-                        && !matches!(
-                            d.finding,
-                            Finding::Blanks { .. } | Finding::Incomplete { .. }
-                        )
-                })
-                .map(|d| format!("{}（{}）", d.message, d.code))
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-    };
+    let CellSignals { value, mark } = signals_of(state, place);
+    let marked = move || mark.with(|m| m.error);
+    let messages = move || mark.with(|m| m.notes.clone());
     let readonly = move || is_total && state.computed.get();
     let table_key = table.key();
     let paste_positions = positions.clone();
@@ -169,7 +145,7 @@ pub(super) fn value_input(
         <input
             class="cell"
             class:computed=readonly
-            class:blank=move || value().is_empty()
+            class:blank=move || value.with(String::is_empty)
             inputmode="decimal"
             autocomplete="off"
             data-cell=place.pointer()
@@ -194,6 +170,105 @@ pub(super) fn value_input(
             }
         />
     }
+}
+
+/// What the findings say of one cell.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(super) struct CellMark {
+    /// An error marks it (the same cells every front end marks).
+    pub(super) error: bool,
+    /// The messages of the findings that name it, one a line (blanks left out: the form shows
+    /// them).
+    pub(super) notes: String,
+}
+
+/// What one cell shows: its value and its marks. Each cell follows only these, and
+/// [`follow_cells`] sets them when they change, so a keystroke redraws the cells it changed and
+/// leaves the others alone (hundreds of cells following the whole report would each be re-run
+/// and re-subscribed at every keystroke).
+#[derive(Clone, Copy)]
+pub(super) struct CellSignals {
+    value: RwSignal<String>,
+    mark: RwSignal<CellMark>,
+}
+
+fn shown_value(report: &report_core::Report, place: Place) -> String {
+    report.cell(place).map(Cell::display).unwrap_or_default()
+}
+
+/// The signals of the cell at `place`, made the first time it is drawn. They belong to the page,
+/// not to the table drawing them, so they outlive a table redrawn for another edition.
+fn signals_of(state: State, place: Place) -> CellSignals {
+    if let Some(signals) = state.cells.with_value(|m| m.get(&place).copied()) {
+        return signals;
+    }
+    let value = state.report.with_untracked(|r| shown_value(r, place));
+    let mark = state
+        .marks
+        .with_untracked(|m| m.get(&place).cloned().unwrap_or_default());
+    let signals = state.root.with_value(|owner| {
+        owner.with(|| CellSignals {
+            value: RwSignal::new(value),
+            mark: RwSignal::new(mark),
+        })
+    });
+    state.cells.update_value(|m| {
+        m.insert(place, signals);
+    });
+    signals
+}
+
+/// Keeps every drawn cell's value and marks current: one effect follows the report and the
+/// findings, and sets a cell's signals only when what it shows changed.
+pub(super) fn follow_cells(state: State) {
+    Effect::new(move |_| {
+        state.report.with(|report| {
+            state.marks.with(|marks| {
+                state.cells.with_value(|cells| {
+                    for (place, signals) in cells {
+                        let value = shown_value(report, *place);
+                        if signals.value.with_untracked(|old| *old != value) {
+                            signals.value.set(value);
+                        }
+                        let mark = marks.get(place).cloned().unwrap_or_default();
+                        if signals.mark.with_untracked(|old| *old != mark) {
+                            signals.mark.set(mark);
+                        }
+                    }
+                })
+            })
+        })
+    });
+}
+
+/// What the findings say of each cell, worked out once per check.
+pub(super) fn cell_marks(result: &CheckResult) -> HashMap<Place, CellMark> {
+    let mut marks: HashMap<Place, CellMark> = HashMap::new();
+    for d in &result.diagnostics {
+        if d.severity == Severity::Error {
+            for place in d.marked_places() {
+                marks.entry(place).or_default().error = true;
+            }
+        }
+        if matches!(
+            d.finding,
+            Finding::Blanks { .. } | Finding::Incomplete { .. }
+        ) {
+            continue;
+        }
+        let note = format!("{}（{}）", d.message, d.code);
+        for (i, place) in d.places.iter().enumerate() {
+            if d.places[..i].contains(place) {
+                continue;
+            }
+            let mark = marks.entry(*place).or_default();
+            if !mark.notes.is_empty() {
+                mark.notes.push('\n');
+            }
+            mark.notes.push_str(&note);
+        }
+    }
+    marks
 }
 
 pub(super) fn label_cell(cell: &GridCell) -> impl IntoView {

@@ -51,6 +51,9 @@ pub fn App() -> impl IntoView {
         notice: RwSignal::new(notice),
         focused: RwSignal::new(None),
         result,
+        marks: Memo::new(move |_| result.with(cells::cell_marks)),
+        cells: StoredValue::new(Default::default()),
+        root: StoredValue::new(Owner::current().unwrap_or_default()),
         aside: RwSignal::new(Vec::new()),
         history: StoredValue::new(history::History::default()),
         steps: RwSignal::new((0, 0)),
@@ -60,6 +63,7 @@ pub fn App() -> impl IntoView {
     };
     state.name.set(stored.map(|d| d.name).unwrap_or_default());
     let drafts = RwSignal::new(storage::drafts());
+    cells::follow_cells(state);
     drafts::autosave(state, drafts);
     drafts::follow_other_tabs(state, drafts);
     history::keyboard(state);

@@ -36,9 +36,13 @@ pub(super) fn toolbar(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>) -
     std::mem::forget(window_event_listener(leptos::ev::resize, |_| {
         measure_toolbar()
     }));
-    // Once drawn, and whenever the draft list (whose names set the toolbar's width) changes.
+    // Once drawn, and whenever the drafts' names (which set the toolbar's width) change; not at
+    // every save, which would make the browser lay the page out again at each keystroke.
+    let names = Memo::new(move |_| {
+        drafts.with(|list| list.iter().map(|d| d.name.clone()).collect::<Vec<_>>())
+    });
     Effect::new(move |_| {
-        drafts.track();
+        names.track();
         request_animation_frame(measure_toolbar);
     });
     view! {
