@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 use report_core::layout::{CellKind, RequestRow, TableId};
-use std::collections::HashMap;
-
 use report_core::{Cell, CheckResult, Finding, Place, Severity};
 use report_io::export::grid::{self, Grid, GridCell};
 use wasm_bindgen::JsCast;
@@ -135,9 +133,11 @@ pub(super) fn value_input(
     let label = place.describe_zh(edition);
     let is_total =
         report_core::totals::computed_cells(&state.report.get_untracked()).contains(&place);
-    let CellSignals { value, mark } = signals_of(state, place);
-    let marked = move || mark.with(|m| m.error);
-    let messages = move || mark.with(|m| m.notes.clone());
+    let CellSignals {
+        value,
+        error,
+        notes,
+    } = signals_of(state, place);
     let readonly = move || is_total && state.computed.get();
     let table_key = table.key();
     let paste_positions = positions.clone();
@@ -153,8 +153,8 @@ pub(super) fn value_input(
             data-r=r.to_string()
             data-c=c.to_string()
             aria-label=label
-            aria-invalid=move || if marked() { "true" } else { "false" }
-            title=messages
+            aria-invalid=move || if error.get() { "true" } else { "false" }
+            title=notes
             prop:readOnly=readonly
             tabindex=move || if readonly() { "-1" } else { "0" }
             prop:value=value
@@ -173,7 +173,7 @@ pub(super) fn value_input(
 }
 
 /// What the findings say of one cell.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct CellMark {
     /// An error marks it (the same cells every front end marks).
     pub(super) error: bool,
@@ -189,32 +189,35 @@ pub(super) struct CellMark {
 #[derive(Clone, Copy)]
 pub(super) struct CellSignals {
     value: RwSignal<String>,
-    mark: RwSignal<CellMark>,
+    /// An error marks it.
+    error: RwSignal<bool>,
+    /// What the findings say of it.
+    notes: RwSignal<String>,
 }
 
 fn shown_value(report: &report_core::Report, place: Place) -> String {
     report.cell(place).map(Cell::display).unwrap_or_default()
 }
 
-/// The signals of the cell at `place`, made the first time it is drawn. They belong to the page,
-/// not to the table drawing them, so they outlive a table redrawn for another edition.
+/// The signals of the cell at `place`, made when its table is drawn. They belong to the table,
+/// and are forgotten when the tables are drawn again (for another edition).
 fn signals_of(state: State, place: Place) -> CellSignals {
-    if let Some(signals) = state.cells.with_value(|m| m.get(&place).copied()) {
+    if let Some(signals) = state
+        .cells
+        .with_value(|m| m.iter().find(|(p, _)| *p == place).map(|(_, s)| *s))
+    {
         return signals;
     }
     let value = state.report.with_untracked(|r| shown_value(r, place));
     let mark = state
-        .marks
-        .with_untracked(|m| m.get(&place).cloned().unwrap_or_default());
-    let signals = state.root.with_value(|owner| {
-        owner.with(|| CellSignals {
-            value: RwSignal::new(value),
-            mark: RwSignal::new(mark),
-        })
-    });
-    state.cells.update_value(|m| {
-        m.insert(place, signals);
-    });
+        .result
+        .with_untracked(|r| mark_of(&cell_marks(r), place));
+    let signals = CellSignals {
+        value: RwSignal::new(value),
+        error: RwSignal::new(mark.error),
+        notes: RwSignal::new(mark.notes),
+    };
+    state.cells.update_value(|m| m.push((place, signals)));
     signals
 }
 
@@ -222,32 +225,56 @@ fn signals_of(state: State, place: Place) -> CellSignals {
 /// findings, and sets a cell's signals only when what it shows changed.
 pub(super) fn follow_cells(state: State) {
     Effect::new(move |_| {
+        let marks = state.result.with(cell_marks);
         state.report.with(|report| {
-            state.marks.with(|marks| {
-                state.cells.with_value(|cells| {
-                    for (place, signals) in cells {
-                        let value = shown_value(report, *place);
-                        if signals.value.with_untracked(|old| *old != value) {
-                            signals.value.set(value);
-                        }
-                        let mark = marks.get(place).cloned().unwrap_or_default();
-                        if signals.mark.with_untracked(|old| *old != mark) {
-                            signals.mark.set(mark);
-                        }
+            state.cells.with_value(|cells| {
+                for (place, signals) in cells {
+                    let value = shown_value(report, *place);
+                    if signals.value.with_untracked(|old| *old != value) {
+                        signals.value.set(value);
                     }
-                })
+                    let mark = mark_of(&marks, *place);
+                    if signals.error.get_untracked() != mark.error {
+                        signals.error.set(mark.error);
+                    }
+                    if signals.notes.with_untracked(|old| *old != mark.notes) {
+                        signals.notes.set(mark.notes);
+                    }
+                }
             })
         })
     });
 }
 
+/// The cells the findings say something of, and what.
+pub(super) type Marks = Vec<(Place, CellMark)>;
+
+fn mark_of(marks: &Marks, place: Place) -> CellMark {
+    marks
+        .iter()
+        .find(|(p, _)| *p == place)
+        .map(|(_, m)| m.clone())
+        .unwrap_or_default()
+}
+
+fn entry(marks: &mut Marks, place: Place) -> &mut CellMark {
+    let index = match marks.iter().position(|(p, _)| *p == place) {
+        Some(index) => index,
+        None => {
+            marks.push((place, CellMark::default()));
+            marks.len() - 1
+        }
+    };
+    &mut marks[index].1
+}
+
 /// What the findings say of each cell, worked out once per check.
-pub(super) fn cell_marks(result: &CheckResult) -> HashMap<Place, CellMark> {
-    let mut marks: HashMap<Place, CellMark> = HashMap::new();
+pub(super) fn cell_marks(result: &CheckResult) -> Marks {
+    let mut marks = Marks::new();
     for d in &result.diagnostics {
         if d.severity == Severity::Error {
             for place in d.marked_places() {
-                marks.entry(place).or_default().error = true;
+                entry(&mut marks, place).error = true;
             }
         }
         if matches!(
@@ -261,7 +288,7 @@ pub(super) fn cell_marks(result: &CheckResult) -> HashMap<Place, CellMark> {
             if d.places[..i].contains(place) {
                 continue;
             }
-            let mark = marks.entry(*place).or_default();
+            let mark = entry(&mut marks, *place);
             if !mark.notes.is_empty() {
                 mark.notes.push('\n');
             }
@@ -329,6 +356,8 @@ pub(super) fn tables(state: State) -> impl IntoView {
     });
     move || {
         let _ = shape.get();
+        // The cells drawn before go with the tables they were drawn in.
+        state.cells.update_value(Vec::clear);
         let snapshot = state.report.get_untracked();
         TableId::ALL
             .map(|table| {

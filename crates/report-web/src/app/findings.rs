@@ -76,40 +76,8 @@ pub(super) fn status_chip(state: State) -> impl IntoView {
     }
 }
 
-/// One finding as the list shows it; `key` names it across checks, so that a keystroke redraws
-/// only the findings it changed.
-#[derive(Clone, Debug, PartialEq)]
-struct Entry {
-    key: String,
-    code: &'static str,
-    severity: report_core::Severity,
-    message: String,
-    target: String,
-}
-
-fn entries(result: &report_core::CheckResult) -> Vec<Entry> {
-    let mut list: Vec<_> = result.diagnostics.iter().collect();
-    list.sort_by_key(|d| d.severity);
-    let mut seen: Vec<String> = Vec::with_capacity(list.len());
-    list.into_iter()
-        .map(|d| {
-            let base = format!("{}|{}|{}", d.code, d.message, d.cells.join(","));
-            let repeat = seen.iter().filter(|k| **k == base).count();
-            let key = format!("{base}|{repeat}");
-            seen.push(base);
-            Entry {
-                key,
-                code: d.code,
-                severity: d.severity,
-                message: d.message.clone(),
-                target: d.cells.first().cloned().unwrap_or_default(),
-            }
-        })
-        .collect()
-}
-
 pub(super) fn diagnostics_panel(state: State) -> impl IntoView {
-    let explained = RwSignal::new(None::<String>);
+    let explained = RwSignal::new(None::<usize>);
     let gaps = Memo::new(move |_| gaps(state));
     let status = move || verdict(state, gaps).1;
     let verdict = move || verdict(state, gaps).0;
@@ -128,37 +96,38 @@ pub(super) fn diagnostics_panel(state: State) -> impl IntoView {
             })
             .collect_view()
     };
-    let list = Memo::new(move |_| state.result.with(entries));
-    let item = move |e: Entry| {
-        let Entry {
-            key,
-            code,
-            severity,
-            message,
-            target,
-        } = e;
-        let explanation = by_code(code).map(|rule| rule.meta().explanation_zh);
-        let mine = key.clone();
-        let shown = Memo::new(move |_| explained.with(|k| k.as_deref() == Some(mine.as_str())));
-        view! {
-            <li class=format!("finding {}", severity.en()) data-code=code>
-                <button class="finding-go" on:click=move |_| focus_place(&target)>
-                    <span class="badge">{severity.zh()}</span>
-                    <span class="message">{message}</span>
-                    <span class="code">{code}</span>
-                </button>
-                <button
-                    class="explain"
-                    aria-label="规则说明"
-                    on:click=move |_| explained.update(|k| *k = if shown.get_untracked() { None } else { Some(key.clone()) })
-                >"说明"</button>
-                <Show when=move || shown.get()>
-                    <p class="explanation">{explanation.unwrap_or_default()}</p>
-                </Show>
-            </li>
-        }
+    let items = move || {
+        state.result.with(|res| {
+            let mut list: Vec<_> = res.diagnostics.iter().collect();
+            list.sort_by_key(|d| d.severity);
+            list.into_iter()
+                .enumerate()
+                .map(|(index, d)| {
+                    let target = d.cells.first().cloned().unwrap_or_default();
+                    let code = d.code;
+                    let severity = d.severity;
+                    let explanation = by_code(code).map(|rule| rule.meta().explanation_zh);
+                    view! {
+                        <li class=format!("finding {}", severity.en()) data-code=code>
+                            <button class="finding-go" on:click=move |_| focus_place(&target)>
+                                <span class="badge">{severity.zh()}</span>
+                                <span class="message">{d.message.clone()}</span>
+                                <span class="code">{code}</span>
+                            </button>
+                            <button
+                                class="explain"
+                                aria-label="规则说明"
+                                on:click=move |_| explained.update(|e| *e = if *e == Some(index) { None } else { Some(index) })
+                            >"说明"</button>
+                            <Show when=move || explained.get() == Some(index)>
+                                <p class="explanation">{explanation.unwrap_or_default()}</p>
+                            </Show>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
     };
-    let items = move || view! { <For each=move || list.get() key=|e: &Entry| e.key.clone() children=item /> };
     view! {
         <aside class="findings" aria-label="核对结果">
             <p class="status" data-status=verdict>{status}</p>

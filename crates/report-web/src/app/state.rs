@@ -1,13 +1,11 @@
 //! What the page keeps, and how it starts: the open draft, or a blank report for last year.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use report_core::edit::SetAside;
 use report_core::layout::{CellKind, Edition};
 use report_core::{Cell, CheckResult, Place, Report};
 
-use super::cells::{CellMark, CellSignals};
+use super::cells::CellSignals;
 use super::history::{record, History};
 use crate::storage;
 
@@ -22,12 +20,8 @@ pub(super) struct State {
     pub(super) notice: RwSignal<Option<String>>,
     pub(super) focused: RwSignal<Option<Place>>,
     pub(super) result: Memo<CheckResult>,
-    /// What the findings say of each cell.
-    pub(super) marks: Memo<HashMap<Place, CellMark>>,
     /// The value and marks each drawn cell shows.
-    pub(super) cells: StoredValue<HashMap<Place, CellSignals>>,
-    /// The page's owner, which the cells' signals belong to.
-    pub(super) root: StoredValue<Owner>,
+    pub(super) cells: StoredValue<Vec<(Place, CellSignals)>>,
     /// Cells the report's edition has no place for, kept while it is in that edition.
     pub(super) aside: RwSignal<SetAside>,
     /// The steps undo and redo go through.
