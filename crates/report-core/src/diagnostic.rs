@@ -137,6 +137,40 @@ pub enum FeeProblem {
     },
 }
 
+/// What a sweeping claim of the prose says (S8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// Every 行政复议 or 行政诉讼 was upheld ("均获维持").
+    AllUpheld,
+    /// No 行政诉讼 was lost ("零败诉").
+    NoLitigationLost,
+    /// No decision was corrected ("零纠错").
+    NoCorrection,
+    /// Every application was concluded ("均已办结", "办结率100%").
+    AllConcluded,
+    /// No application was received ("未收到申请").
+    NoRequests,
+    /// No 行政复议 was brought ("未发生行政复议").
+    NoReview,
+    /// No 行政诉讼 was brought ("未发生行政诉讼").
+    NoLitigation,
+}
+
+/// A claim of the prose that the tables contradict (S8).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClaimProblem {
+    /// What the prose claims.
+    pub claim: Claim,
+    /// The section saying it.
+    pub field: ProseField,
+    /// The sentence.
+    pub quote: String,
+    /// The table cells that contradict it (those with a count above 0).
+    pub cells: Vec<Place>,
+    /// Their sum.
+    pub count: u64,
+}
+
 /// A problem with section 五 (S5).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanProblem {
@@ -318,6 +352,8 @@ pub enum Finding {
     },
     /// The publication date (S7).
     Publication(DateProblem),
+    /// A sweeping claim of the prose that the tables contradict (S8).
+    Claim(ClaimProblem),
     /// Something of the document could not be read (an importer's finding, I1–I7). Its places
     /// are those the diagnostic names.
     Import(ImportProblem),
@@ -355,6 +391,9 @@ impl Finding {
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
+            Finding::Claim(problem) => std::iter::once(Place::Prose(problem.field))
+                .chain(problem.cells.iter().copied())
+                .collect(),
             Finding::Import(_) => Vec::new(),
         }
     }

@@ -1,7 +1,8 @@
 //! Putting findings into words, in Chinese or English. The only place message text is written.
 
 use crate::diagnostic::{
-    DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem, ProseMismatch, ValueProblem,
+    Claim, ClaimProblem, DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem,
+    ProseMismatch, ValueProblem,
 };
 use crate::equation::{Bound, Equation};
 use crate::layout::{
@@ -407,8 +408,28 @@ fn zh(finding: &Finding, report: &Report) -> String {
                 report.year
             ),
         },
+        Finding::Claim(problem) => claim_zh(problem, edition),
         Finding::Import(_) => "文档中有内容未能读取，请对照原文核对。".to_owned(),
     }
+}
+
+fn claim_zh(p: &ClaimProblem, edition: Edition) -> String {
+    let n = p.count;
+    let cells = list_zh(&p.cells, edition);
+    let against = match p.claim {
+        Claim::AllUpheld => format!("但表四有 {n} 件不是“结果维持”（{cells}）"),
+        Claim::NoLitigationLost => format!("但表四行政诉讼“结果纠正”共 {n} 件（{cells}）"),
+        Claim::NoCorrection => format!("但表四“结果纠正”共 {n} 件（{cells}）"),
+        Claim::AllConcluded => format!("但表三有 {n} 件申请结转下年度继续办理"),
+        Claim::NoRequests => format!("但表三本年新收政府信息公开申请 {n} 件"),
+        Claim::NoReview => format!("但表四行政复议共 {n} 件"),
+        Claim::NoLitigation => format!("但表四行政诉讼共 {n} 件（{cells}）"),
+    };
+    format!(
+        "「{}」称“{}”，{against}。请核对正文或表格。",
+        p.field.heading_in(edition),
+        quote(&p.quote)
+    )
 }
 
 #[cfg(feature = "english")]
@@ -535,6 +556,20 @@ fn en(finding: &Finding, report: &Report) -> String {
             }
             DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
         },
+        Finding::Claim(p) => {
+            let n = p.count;
+            let cells = list_en(&p.cells);
+            let against = match p.claim {
+                Claim::AllUpheld => format!("Table 4 has {n} outcomes other than upheld ({cells})"),
+                Claim::NoLitigationLost => format!("Table 4 has {n} lawsuits decided against the agency ({cells})"),
+                Claim::NoCorrection => format!("Table 4 has {n} decisions corrected ({cells})"),
+                Claim::AllConcluded => format!("Table 3 carries {n} applications forward"),
+                Claim::NoRequests => format!("Table 3 has {n} new applications"),
+                Claim::NoReview => format!("Table 4 has {n} administrative reviews"),
+                Claim::NoLitigation => format!("Table 4 has {n} lawsuits ({cells})"),
+            };
+            format!("The prose claims “{}”, but {against}.", quote(&p.quote))
+        }
         Finding::Import(problem) => format!("The document could not be read in full ({}).", problem.name()),
     }
 }

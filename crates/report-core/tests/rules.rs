@@ -371,6 +371,48 @@ fn s7_publication_date() {
 }
 
 #[test]
+fn s8_prose_claims() {
+    let mut r = consistent();
+    // 表四 has 行政复议 结果纠正 1: not every review was upheld.
+    r.overview.disclosure_on_request =
+        Some("2024年，本机关共收到政府信息公开申请12件。全年行政复议3件，均获维持。".into());
+    insta::assert_snapshot!(only("S8", &r, None));
+    // 表三 has 12 new applications.
+    r.overview.disclosure_on_request =
+        Some("本年度未收到政府信息公开申请，未发生行政复议。".into());
+    insta::assert_snapshot!("s8_none_received", describe_all("S8", &r));
+    // Exceptions, concluded cases only, and other years are not judged.
+    for text in [
+        "全年行政复议3件，除1件被纠正外，其余均获维持。",
+        "2023年，行政复议均获维持。",
+        "已审结的行政复议均获维持。",
+    ] {
+        r.overview.disclosure_on_request = Some(text.into());
+        r.appeals.set(G::Review, O::Corrected, Cell::Count(1));
+        let found = of("S8", &r, None);
+        assert!(
+            found.is_empty() || text.starts_with("已审结"),
+            "{text}: {found:#?}"
+        );
+    }
+    // Blank is not zero: a blank 尚未审结 neither contradicts nor confirms.
+    r.overview.disclosure_on_request = Some("全年行政复议2件，均获维持。".into());
+    r.appeals.set(G::Review, O::Corrected, Cell::Count(0));
+    r.appeals.set(G::Review, O::Upheld, Cell::Count(2));
+    r.appeals.set(G::Review, O::Total, Cell::Count(2));
+    r.appeals.set(G::Review, O::Pending, Cell::Blank);
+    assert!(of("S8", &r, None).is_empty());
+}
+
+fn describe_all(code: &str, report: &Report) -> String {
+    of(code, report, None)
+        .iter()
+        .map(describe)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
 fn messages_come_in_english_on_request() {
     let mut r = consistent();
     r.appeals.set(G::Review, O::Total, Cell::Count(4));

@@ -23,6 +23,7 @@ mod s4_regulations_by_level;
 mod s5_improvement_plan;
 mod s6_duplication;
 mod s7_publication_date;
+mod s8_prose_claims;
 
 pub use h1_row_total::RowTotal;
 pub use h2_results_total::ResultsTotal;
@@ -39,6 +40,7 @@ pub use s4_regulations_by_level::RegulationsByLevel;
 pub use s5_improvement_plan::ImprovementPlan;
 pub use s6_duplication::Duplication;
 pub use s7_publication_date::PublicationDate;
+pub use s8_prose_claims::ProseClaims;
 
 /// What every rule says about itself.
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -140,6 +142,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ImprovementPlan,
     &Duplication,
     &PublicationDate,
+    &ProseClaims,
 ];
 
 /// The rule with `code`, if any.
