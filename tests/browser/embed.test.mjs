@@ -203,7 +203,7 @@ test('the package API: check, checkFields, rules, schema, version, importText', 
   assert.deepEqual([out.syntaxError.line, out.syntaxError.column], [2, 15]);
   assert.match(out.syntaxError.message, /^第 2 行第 15 列：不是有效的 JSON/);
   assert.ok(out.sameFromText, 'a report as JSON text is checked as the same object');
-  assert.equal(out.rules.length, 16);
+  assert.equal(out.rules.length, 18);
   assert.match(out.schema, /nianbao report contract/);
   assert.equal(out.version.contract, '1.1');
   assert.equal(out.imported, '某某局');

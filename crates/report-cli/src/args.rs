@@ -46,7 +46,7 @@ pub enum Command {
         /// 报告文件或目录（目录中的报告文件逐一核对：.json .txt .html .md .csv .docx .pdf .xlsx .xls .ods）
         #[arg(required = true, value_name = "路径")]
         paths: Vec<PathBuf>,
-        /// 上年度的报告，用于核对跨年度规则（H7、S2、S6）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）
+        /// 上年度的报告，用于核对跨年度规则（H7、S2、S6、S9、S10）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）
         #[arg(long, value_name = "文件或目录")]
         previous: Option<PathBuf>,
         /// 输出格式：human 便于阅读（默认）；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）

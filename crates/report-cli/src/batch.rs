@@ -77,10 +77,10 @@ impl Pairing {
             Pairing::Given(p) | Pairing::Found(p) if zh => Some(format!("上年报告：{p}")),
             Pairing::Given(p) | Pairing::Found(p) => Some(format!("previous report: {p}")),
             Pairing::Missing if zh => {
-                Some("未找到同一机关上一年度的报告，未核对跨年度规则（H7、S2、S6）".into())
+                Some("未找到同一机关上一年度的报告，未核对跨年度规则（H7、S2、S6、S9、S10）".into())
             }
             Pairing::Missing => Some(
-                "no report of the same agency for the year before; H7, S2 and S6 not checked"
+                "no report of the same agency for the year before; H7, S2, S6, S9 and S10 not checked"
                     .into(),
             ),
             Pairing::Ambiguous(paths) if zh => Some(format!(

@@ -185,7 +185,7 @@ fn rules_lists_the_catalogue() {
     }
     let json: serde_json::Value =
         serde_json::from_str(&stdout(&nianbao(&["rules", "--format", "json"]))).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 16);
+    assert_eq!(json.as_array().unwrap().len(), 18);
     assert!(json[0]["docs"]
         .as_str()
         .unwrap()

@@ -354,6 +354,22 @@ pub enum Finding {
     Publication(DateProblem),
     /// A sweeping claim of the prose that the tables contradict (S8).
     Claim(ClaimProblem),
+    /// Tables the same as last year's, cell for cell (S9).
+    CopiedTables {
+        /// The tables.
+        tables: Vec<crate::layout::TableId>,
+        /// A cell of each, where the finding is shown.
+        cells: Vec<Place>,
+    },
+    /// A main count changed five-fold or more from last year's (S10).
+    YearOnYear {
+        /// The cell.
+        cell: Place,
+        /// This year's count.
+        this_year: u64,
+        /// Last year's.
+        last_year: u64,
+    },
     /// Something of the document could not be read (an importer's finding, I1–I7). Its places
     /// are those the diagnostic names.
     Import(ImportProblem),
@@ -391,6 +407,8 @@ impl Finding {
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
+            Finding::CopiedTables { cells, .. } => cells.clone(),
+            Finding::YearOnYear { cell, .. } => vec![*cell],
             Finding::Claim(problem) => std::iter::once(Place::Prose(problem.field))
                 .chain(problem.cells.iter().copied())
                 .collect(),

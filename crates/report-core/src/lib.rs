@@ -73,7 +73,7 @@ pub const CONTRACT_VERSION: &str = "1.1";
 /// How to check a report.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CheckOptions<'a> {
-    /// Last year's report of the same agency: turns on H7, S2 and S6.
+    /// Last year's report of the same agency: turns on H7, S2, S6, S9 and S10.
     pub previous: Option<&'a Report>,
     /// The language of the messages.
     pub lang: Lang,

@@ -409,6 +409,15 @@ fn zh(finding: &Finding, report: &Report) -> String {
             ),
         },
         Finding::Claim(problem) => claim_zh(problem, edition),
+        Finding::CopiedTables { tables, .. } => format!(
+            "{}的每个数字都与上年报告相同，请核对是否照搬了上年的表格。",
+            tables.iter().map(|t| t.short_name()).collect::<Vec<_>>().join("、")
+        ),
+        Finding::YearOnYear { cell, this_year, last_year } => format!(
+            "{}为 {this_year}，上年为 {last_year}，变化在 {} 倍以上，请核对是否填错行列或数字。",
+            cell.describe_zh(edition),
+            crate::rules::YEAR_ON_YEAR_FACTOR
+        ),
         Finding::Import(_) => "文档中有内容未能读取，请对照原文核对。".to_owned(),
     }
 }
@@ -556,6 +565,23 @@ fn en(finding: &Finding, report: &Report) -> String {
             }
             DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
         },
+        Finding::CopiedTables { tables, .. } => format!(
+            "{} the same as last year's report, count for count.",
+            tables
+                .iter()
+                .map(|t| match t {
+                    TableId::Proactive => "Table 2",
+                    TableId::Requests => "Table 3",
+                    TableId::Appeals => "Table 4",
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Finding::YearOnYear { cell, this_year, last_year } => format!(
+            "{} is {this_year} against {last_year} last year: a change of {} times or more.",
+            cell.pointer(),
+            crate::rules::YEAR_ON_YEAR_FACTOR
+        ),
         Finding::Claim(p) => {
             let n = p.count;
             let cells = list_en(&p.cells);

@@ -404,6 +404,51 @@ fn s8_prose_claims() {
     assert!(of("S8", &r, None).is_empty());
 }
 
+#[test]
+fn s9_copied_tables() {
+    let previous = last_year();
+    let mut r = consistent();
+    // 表三 as last year's, count for count (last year carried one application forward).
+    r.requests = previous.requests.clone();
+    insta::assert_snapshot!(only("S9", &r, Some(&previous)));
+    // One count changed is not a copy; nor is 表四's three small figures, the same both years.
+    r.requests.set(R::Granted, A::NaturalPerson, Cell::Count(6));
+    assert!(of("S9", &r, Some(&previous)).is_empty());
+    // Last year's report must be of the year before.
+    let mut older = previous.clone();
+    older.year = 2022;
+    assert!(of("S9", &consistent(), Some(&older)).is_empty());
+}
+
+#[test]
+fn s10_year_on_year() {
+    let previous = last_year();
+    let mut r = consistent();
+    // 12 new applications against 120 last year: ten times fewer.
+    let mut before = previous.clone();
+    before
+        .requests
+        .set(R::New, A::NaturalPerson, Cell::Count(110));
+    before.requests.set(R::New, A::Total, Cell::Count(120));
+    let found = of("S10", &r, Some(&before));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].severity, Severity::Info);
+    insta::assert_snapshot!(describe(&found[0]));
+    // 12 against 3 (four times) is not noted; 12 against 60 (five times, and at least 20) is.
+    before.requests.set(R::New, A::Total, Cell::Count(3));
+    assert!(of("S10", &r, Some(&before)).is_empty());
+    before.requests.set(R::New, A::Total, Cell::Count(60));
+    assert_eq!(of("S10", &r, Some(&before)).len(), 1);
+    // Small numbers are not noted: 行政复议 1 last year, 9 this year (the larger under 20).
+    before.requests.set(R::New, A::Total, Cell::Count(12));
+    before.appeals.set(G::Review, O::Upheld, Cell::Count(1));
+    before.appeals.set(G::Review, O::Corrected, Cell::Count(0));
+    before.appeals.set(G::Review, O::Total, Cell::Count(1));
+    r.appeals.set(G::Review, O::Upheld, Cell::Count(8));
+    r.appeals.set(G::Review, O::Total, Cell::Count(9));
+    assert!(of("S10", &r, Some(&before)).is_empty());
+}
+
 fn describe_all(code: &str, report: &Report) -> String {
     of(code, report, None)
         .iter()

@@ -234,7 +234,7 @@ fn rules_and_version_describe_the_package() {
         .iter()
         .filter_map(|r| r["code"].as_str())
         .collect();
-    assert_eq!(codes.len(), 16);
+    assert_eq!(codes.len(), 18);
     assert!(codes.contains(&"H4") && codes.contains(&"S7"));
     assert!(rules[0]["explanation_zh"]
         .as_str()

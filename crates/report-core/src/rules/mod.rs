@@ -16,6 +16,7 @@ mod h5_completeness;
 mod h6_value_types;
 mod h7_carry_over;
 mod h8_structure;
+mod s10_year_on_year;
 mod s1_prose_numbers;
 mod s2_documents_in_force;
 mod s3_processing_fees;
@@ -24,6 +25,7 @@ mod s5_improvement_plan;
 mod s6_duplication;
 mod s7_publication_date;
 mod s8_prose_claims;
+mod s9_copied_tables;
 
 pub use h1_row_total::RowTotal;
 pub use h2_results_total::ResultsTotal;
@@ -33,6 +35,7 @@ pub use h5_completeness::Completeness;
 pub use h6_value_types::ValueTypes;
 pub use h7_carry_over::CarryOver;
 pub use h8_structure::Structure;
+pub use s10_year_on_year::YearOnYear;
 pub use s1_prose_numbers::ProseNumbers;
 pub use s2_documents_in_force::DocumentsInForce;
 pub use s3_processing_fees::ProcessingFees;
@@ -41,6 +44,9 @@ pub use s5_improvement_plan::ImprovementPlan;
 pub use s6_duplication::Duplication;
 pub use s7_publication_date::PublicationDate;
 pub use s8_prose_claims::ProseClaims;
+pub use s9_copied_tables::CopiedTables;
+/// How many times last year's count (or a fifth of it) rule S10 notes.
+pub const YEAR_ON_YEAR_FACTOR: u64 = s10_year_on_year::FACTOR;
 
 /// What every rule says about itself.
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -143,6 +149,8 @@ pub static RULES: &[&dyn Rule] = &[
     &Duplication,
     &PublicationDate,
     &ProseClaims,
+    &CopiedTables,
+    &YearOnYear,
 ];
 
 /// The rule with `code`, if any.

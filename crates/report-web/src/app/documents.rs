@@ -90,7 +90,7 @@ pub(super) fn use_last_year(state: State, name: String, bytes: Vec<u8>) {
                     report_core::edit::carry_over(r, &previous);
                 });
                 state.notice.set(Some(format!(
-                    "已读入上年报告 {name}（{} 年度）：“二、上年结转”已按上年“四、结转下年度继续办理”填写，跨年度核对（H7、S2、S6）已开启。",
+                    "已读入上年报告 {name}（{} 年度）：“二、上年结转”已按上年“四、结转下年度继续办理”填写，与上年报告的核对已开启。",
                     previous.year
                 )));
                 state.previous.set(Some(previous));

@@ -1,0 +1,93 @@
+use super::{declare_rule, Context, Rule, RuleMeta};
+use crate::diagnostic::Finding;
+use crate::layout::TableId;
+use crate::place::Place;
+
+declare_rule! {
+    /// ## What it checks
+    ///
+    /// With last year's report (of the year before): no table is the same as last year's, cell
+    /// for cell. A table counts as the same when every cell that holds a count in both reports
+    /// holds the same count, no cell differs, and the table has figures enough not to be the
+    /// same by chance: at least five counts above 0, adding up to 20 or more. Tables with fewer
+    /// (a 表四 of zeros, or of three small cases) are not judged: they are often the same.
+    ///
+    /// ## Why
+    ///
+    /// A table identical to last year's, down to every count, is the mark of a report copied
+    /// from last year's and not updated; evaluators look for it.
+    ///
+    /// ## Example
+    ///
+    /// The 2024 report's 表三 repeats the 2023 report's: 新收 52 from 自然人, 8 from 法人, every
+    /// result the same.
+    ///
+    /// ## Source
+    ///
+    /// Evaluation practice of the provincial 政务公开 offices; docs/format.md, rule S9.
+    pub struct CopiedTables {
+        code: "S9",
+        name: "copied-tables",
+        severity: Warning,
+        since: "0.2.0",
+        needs_previous: true,
+        title_zh: "表格不与上年报告完全相同",
+        title_en: "No table is the same as last year's",
+        explanation_zh: "表格中的每个数字都与上年报告相同，通常说明表格照搬了上年报告而没有更新。全部为 0 或数字很少的表格不在此列。需要提供上年报告才能核对。",
+    }
+}
+
+/// A table needs at least this many counts above 0 to be judged…
+const FIGURES: usize = 5;
+/// …adding up to at least this.
+const SUM: u64 = 20;
+
+/// The cells of `table` that hold a count in `cx`'s report.
+fn counts(report: &crate::report::Report, table: TableId) -> Vec<(Place, u64)> {
+    report
+        .cells()
+        .filter(|(place, _)| place.table() == Some(table))
+        .filter_map(|(place, cell)| Some((place, cell.count()?)))
+        .collect()
+}
+
+impl Rule for CopiedTables {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let Some(previous) = cx.previous else {
+            return;
+        };
+        if previous.year != cx.report.year.saturating_sub(1) {
+            return;
+        }
+        let mut same = Vec::new();
+        let mut cells = Vec::new();
+        for table in TableId::ALL {
+            let this = counts(cx.report, table);
+            let mut figures = 0;
+            let mut sum = 0u64;
+            let mut differs = false;
+            for &(place, n) in &this {
+                let Some(then) = previous.cell(place).and_then(crate::cell::Cell::count) else {
+                    continue;
+                };
+                differs |= then != n;
+                figures += usize::from(n > 0);
+                sum = sum.saturating_add(n);
+            }
+            if !differs && figures >= FIGURES && sum >= SUM {
+                same.push(table);
+                cells.extend(this.iter().find(|(_, n)| *n > 0).map(|(p, _)| *p));
+            }
+        }
+        if !same.is_empty() {
+            out.push(Finding::CopiedTables {
+                tables: same,
+                cells,
+            });
+        }
+    }
+}
