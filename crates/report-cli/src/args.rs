@@ -49,6 +49,9 @@ pub enum Command {
         /// 上年度的报告，用于核对跨年度规则（H7、S2、S6、S9、S10）：一个文件（用于每份报告），或一个目录（按机关和年度为每份报告找上一年度的报告）
         #[arg(long, value_name = "文件或目录")]
         previous: Option<PathBuf>,
+        /// 所辖单位（乡镇、部门）的报告文件或目录：所核对的汇总报告与这些报告逐格相加之和比较，不符的单元格逐一列出
+        #[arg(long, value_name = "文件或目录")]
+        units: Vec<PathBuf>,
         /// 输出格式：human 便于阅读（默认）；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）
         #[arg(
             long,

@@ -28,6 +28,7 @@ fn main() -> ExitCode {
         Command::Check {
             paths,
             previous,
+            units,
             format,
             summary,
             jobs,
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
                     .num_threads(jobs.max(1))
                     .build_global();
             }
-            commands::check::run(&paths, previous.as_deref(), format, summary, lang)
+            commands::check::run(&paths, previous.as_deref(), &units, format, summary, lang)
         }
         Command::Sum {
             paths,

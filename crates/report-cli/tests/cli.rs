@@ -464,3 +464,98 @@ fn import_takes_last_years_report_to_settle_a_split() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("上年报告"));
 }
+
+/// A folder of its own under the system's temporary folder, emptied first.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("nianbao-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+#[test]
+fn a_roll_up_is_compared_with_the_sum_of_its_units() {
+    // Two units of one year and edition: 淮安市's report and a copy with other figures.
+    let dir = scratch("units");
+    let units = dir.join("units");
+    std::fs::create_dir_all(&units).expect("folder");
+    let text = std::fs::read_to_string(truth(HUAIAN)).expect("fixture");
+    let first = Report::from_json(&text).expect("reads");
+    let mut second = first.clone();
+    second.agency = "某某区人民政府".into();
+    for cell in second
+        .proactive
+        .cells_mut()
+        .chain(second.requests.cells_mut())
+        .chain(second.appeals.cells_mut())
+    {
+        if let report_core::Cell::Count(n) = cell {
+            *n = *n / 2 + 1;
+        }
+    }
+    std::fs::write(units.join("a.json"), first.to_json()).expect("write");
+    std::fs::write(units.join("b.json"), second.to_json()).expect("write");
+    let county = dir.join("county.json");
+    let made = nianbao(&[
+        "sum",
+        units.to_str().unwrap(),
+        "--agency",
+        "某某市",
+        "-o",
+        county.to_str().unwrap(),
+    ]);
+    assert!(county.exists(), "{}", String::from_utf8_lossy(&made.stderr));
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", county.to_str().unwrap(), "--format", "json"];
+        args.extend(extra);
+        let out = nianbao(&args);
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        (out, json)
+    };
+    // The roll-up made by `sum` is the sum of its units: nothing to say.
+    let (_, json) = check(&["--units", units.to_str().unwrap()]);
+    let roll_up = |json: &serde_json::Value| -> Vec<serde_json::Value> {
+        json[0]["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"] == "U1")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(roll_up(&json), Vec::<serde_json::Value>::new());
+    // One unit's figure changed: the roll-up's cell is named, with the difference.
+    let mut changed = second.clone();
+    let place = report_core::Place::from_pointer("/requests/new/natural_person").expect("a cell");
+    let n = changed
+        .cell(place)
+        .and_then(report_core::Cell::count)
+        .expect("a count");
+    changed.set_cell(place, report_core::Cell::Count(n + 7));
+    std::fs::write(units.join("b.json"), changed.to_json()).expect("write");
+    let (_, json) = check(&["--units", units.to_str().unwrap()]);
+    let found = roll_up(&json);
+    assert_eq!(found.len(), 1, "{json}");
+    assert_eq!(found[0]["cells"][0], "/requests/new/natural_person");
+    assert_eq!(found[0]["difference"], -7);
+    assert_eq!(found[0]["severity"], "warning");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("所辖 2 个单位的报告相加为")),
+        "{json}"
+    );
+    // Units of another year cannot be compared: exit 2, with the reason.
+    let mut other_year = first.clone();
+    other_year.year = 2023;
+    std::fs::write(units.join("b.json"), other_year.to_json()).expect("write");
+    let out = nianbao(&[
+        "check",
+        county.to_str().unwrap(),
+        "--units",
+        units.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("只能汇总同一年度的报告"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

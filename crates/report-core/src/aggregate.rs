@@ -104,6 +104,68 @@ pub fn sum(reports: &[&Report], agency: &str) -> Result<Sum, SumError> {
     Ok(Sum { report, incomplete })
 }
 
+/// The code and name of a roll-up's diagnostics: not a rule of [`crate::RULES`], since it needs
+/// the units' reports.
+pub const ROLL_UP_CODE: &str = "U1";
+
+/// Compares `report`, which says it adds up its `units` (a county's report and its towns' and
+/// departments'), with their sum, cell by cell. Each cell where both give a number and they
+/// differ is a warning naming the cell, what the report states and what the units add up to; a
+/// cell that some unit leaves blank cannot be compared and is not judged. `lang` is the
+/// language of the messages.
+pub fn roll_up(
+    report: &Report,
+    units: &[&Report],
+    lang: crate::Lang,
+) -> Result<Vec<crate::Diagnostic>, SumError> {
+    let mut all: Vec<&Report> = vec![report];
+    all.extend(units);
+    // The same edition and year for all, or the sums mean nothing.
+    sum(&all, "")?;
+    let total = sum(units, &report.agency)?;
+    let mut out = Vec::new();
+    for (place, stated) in report.cells() {
+        let Some(added) = total.report.cell(place) else {
+            continue;
+        };
+        let (Some(a), Some(b)) = (number(stated), number(added)) else {
+            continue;
+        };
+        // Counts carry the figures (expected, actual, difference); amounts are in the message.
+        let figures = match (a, b) {
+            (Number::Whole(a), Number::Whole(b)) if a != b => Some((b, a)),
+            (Number::Money(a), Number::Money(b)) if a != b => None,
+            _ => continue,
+        };
+        let finding = crate::diagnostic::Finding::RollUp {
+            cell: place,
+            stated: stated.display(),
+            units: added.display(),
+            count: units.len(),
+        };
+        let mut diagnostic = crate::Diagnostic {
+            code: ROLL_UP_CODE,
+            rule: "roll-up",
+            severity: crate::Severity::Warning,
+            message: crate::message::render(&finding, report, lang),
+            cells: vec![place.pointer()],
+            expected: figures.map(|(units, _)| units),
+            actual: figures.map(|(_, stated)| stated),
+            difference: figures.map(|(units, stated)| stated - units),
+            likely_culprit: None,
+            marks: Vec::new(),
+            candidates: Vec::new(),
+            source: None,
+            places: vec![place],
+            finding,
+            culprit: None,
+        };
+        diagnostic.mark();
+        out.push(diagnostic);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -361,6 +361,17 @@ pub enum Finding {
         /// A cell of each, where the finding is shown.
         cells: Vec<Place>,
     },
+    /// A cell of a roll-up that is not the sum of its units' ([`crate::aggregate::roll_up`]).
+    RollUp {
+        /// The cell.
+        cell: Place,
+        /// What the roll-up states.
+        stated: String,
+        /// What the units add up to.
+        units: String,
+        /// How many units.
+        count: usize,
+    },
     /// A main count changed five-fold or more from last year's (S10).
     YearOnYear {
         /// The cell.
@@ -408,7 +419,7 @@ impl Finding {
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
             Finding::CopiedTables { cells, .. } => cells.clone(),
-            Finding::YearOnYear { cell, .. } => vec![*cell],
+            Finding::YearOnYear { cell, .. } | Finding::RollUp { cell, .. } => vec![*cell],
             Finding::Claim(problem) => std::iter::once(Place::Prose(problem.field))
                 .chain(problem.cells.iter().copied())
                 .collect(),

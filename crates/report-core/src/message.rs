@@ -409,6 +409,10 @@ fn zh(finding: &Finding, report: &Report) -> String {
             ),
         },
         Finding::Claim(problem) => claim_zh(problem, edition),
+        Finding::RollUp { cell, stated, units, count } => format!(
+            "{}为 {stated}，所辖 {count} 个单位的报告相加为 {units}，两者不符。",
+            cell.describe_zh(edition)
+        ),
         Finding::CopiedTables { tables, .. } => format!(
             "{}的每个数字都与上年报告相同，请核对是否照搬了上年的表格。",
             tables.iter().map(|t| t.short_name()).collect::<Vec<_>>().join("、")
@@ -581,6 +585,10 @@ fn en(finding: &Finding, report: &Report) -> String {
             "{} is {this_year} against {last_year} last year: a change of {} times or more.",
             cell.pointer(),
             crate::rules::YEAR_ON_YEAR_FACTOR
+        ),
+        Finding::RollUp { cell, stated, units, count } => format!(
+            "{} is {stated}, but the reports of its {count} units add up to {units}.",
+            cell.pointer()
         ),
         Finding::Claim(p) => {
             let n = p.count;

@@ -11,6 +11,7 @@ use crate::output::{print_out, progress_bar, to_json, FileReport, EXIT_ERRORS, E
 pub fn run(
     paths: &[PathBuf],
     previous: Option<&Path>,
+    units: &[PathBuf],
     format: CheckFormat,
     summary: bool,
     lang: LangArg,
@@ -39,8 +40,15 @@ pub fn run(
         return ExitCode::from(EXIT_UNREADABLE);
     }
     let progress = progress_bar(files.len());
-    let results = batch::check_all(files, &previous, lang, false, &progress);
+    // A roll-up is compared with its units after it is checked: its cells are kept till then.
+    let keep = !units.is_empty();
+    let mut results = batch::check_all(files, &previous, lang, keep, &progress);
     progress.finish_and_clear();
+    if !units.is_empty() {
+        if let Err(code) = compare_with_units(&mut results, units, lang) {
+            return code;
+        }
+    }
 
     let text = match format {
         CheckFormat::Human => human::check_results(&results, lang, summary),
@@ -62,4 +70,61 @@ pub fn run(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Compares each report read with the sum of the units' reports (`--units`), adding a warning
+/// for each cell that differs. Units that cannot be read, or that are of another edition or year,
+/// stop the check (exit 2): a roll-up compared with part of its units would mislead.
+fn compare_with_units(
+    results: &mut [batch::Checked],
+    units: &[PathBuf],
+    lang: report_core::Lang,
+) -> Result<(), ExitCode> {
+    // A report checked is not one of its own units, even where it sits in the units' folder.
+    let same = |path: &Path| std::fs::canonicalize(path).ok();
+    let checked: Vec<_> = results
+        .iter()
+        .filter_map(|c| same(Path::new(&c.path)))
+        .collect();
+    let files: Vec<_> = batch::inputs(units)
+        .into_iter()
+        .filter(|(path, _)| same(path).is_none_or(|p| !checked.contains(&p)))
+        .collect();
+    if files.is_empty() {
+        eprintln!("nianbao：--units 所给的位置没有所辖单位的报告文件");
+        return Err(ExitCode::from(EXIT_UNREADABLE));
+    }
+    let progress = progress_bar(files.len());
+    let read = batch::check_all(files, &batch::Previous::None, lang, true, &progress);
+    progress.finish_and_clear();
+    let mut reports = Vec::new();
+    for unit in &read {
+        match &unit.outcome {
+            Ok((loaded, _)) => reports.push(&loaded.report),
+            Err(err) => {
+                eprintln!(
+                    "nianbao：所辖单位的报告 {} 无法读取：{}",
+                    unit.path, err.message
+                );
+                return Err(ExitCode::from(EXIT_UNREADABLE));
+            }
+        }
+    }
+    for checked in results.iter_mut() {
+        let Ok((loaded, result)) = &mut checked.outcome else {
+            continue;
+        };
+        match report_core::aggregate::roll_up(&loaded.report, &reports, lang) {
+            Ok(found) => {
+                result.diagnostics.extend(found);
+                result.counts = report_core::Counts::of(&result.diagnostics);
+                result.valid = result.counts.errors == 0;
+            }
+            Err(err) => {
+                eprintln!("nianbao：{} 不能与所辖单位的报告比较：{err}", checked.path);
+                return Err(ExitCode::from(EXIT_UNREADABLE));
+            }
+        }
+    }
+    Ok(())
 }
