@@ -76,3 +76,44 @@ fn the_published_pair_of_years_is_neither_copied_nor_out_of_line() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].starts_with("S9 表二、表三、表四"), "{found:#?}");
 }
+
+/// Rule S1 on 上海市人民政府办公厅 2019, which the issue of these checks quotes: "予以公开及部分公开
+/// 258件，占33.9%；不予公开35件，占4.34%；…无法提供265件，占32.9%；不予处理158件，占19.6%；其他处理
+/// 0件" after "答复政府信息公开申请805件". 258 is 表三's 予以公开/自然人 cell, not 予以公开 + 部分公开
+/// (275); the five results add up to 716, not 805, and their shares to 90.74%.
+#[test]
+fn shanghai_2019_copied_a_cell_and_lists_results_that_do_not_add_up() {
+    for name in [
+        "2019-shanghai-municipal-gov-general-office-2019format",
+        "2019-shanghai-municipal-gov-general-office-2019format-portal",
+    ] {
+        let bytes = std::fs::read(real(name)).expect("fixture");
+        let report = report_io::import(&bytes).expect("reads").report;
+        let found: Vec<_> = check(&report, &CheckOptions::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "S1")
+            .collect();
+        let messages: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(found.len(), 3, "{name}: {messages:#?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("258 件，但表格中已填部分就有 275 件")
+                    && m.contains("258 恰为表三「（一）予以公开」行「自然人」列的数字")),
+            "{name}: {messages:#?}"
+        );
+        let breakdown = found
+            .iter()
+            .find(|d| d.message.contains("逐项列出的办理结果"))
+            .expect("the breakdown");
+        assert!(
+            breakdown
+                .message
+                .contains("相加为 716 件，比例合计 90.74%，与所称答复总数 805 件不符"),
+            "{}",
+            breakdown.message
+        );
+        assert_eq!(breakdown.cells, ["/overview/disclosure_on_request"]);
+    }
+}

@@ -118,6 +118,35 @@ pub struct ProseMismatch {
     pub count_agrees: bool,
     /// The filled table cells the statement was compared with.
     pub cells: Vec<Place>,
+    /// What the stated number does equal, when it is not what it says.
+    pub equals: Option<Equals>,
+}
+
+/// What a prose number that disagrees with its row does equal (S1): where it was likely taken
+/// from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Equals {
+    /// One applicant column of the rows, added up (a column copied, not the total).
+    Column(crate::layout::Applicant),
+    /// A single cell.
+    Cell(Place),
+    /// The same figure in last year's report.
+    LastYear,
+}
+
+/// Results listed in the prose that do not add up to the total it states (S1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Breakdown {
+    /// The section.
+    pub field: ProseField,
+    /// The total stated ("答复…X件").
+    pub total: u64,
+    /// The listed results added up.
+    pub parts: u64,
+    /// Their stated percentages added up, as written (when each part gives one).
+    pub percent: Option<String>,
+    /// The sentence listing them.
+    pub quote: String,
 }
 
 /// A problem with how 六 reports fees (S3).
@@ -148,8 +177,6 @@ pub enum Claim {
     NoCorrection,
     /// Every application was concluded ("均已办结", "办结率100%").
     AllConcluded,
-    /// No application was received ("未收到申请").
-    NoRequests,
     /// No 行政复议 was brought ("未发生行政复议").
     NoReview,
     /// No 行政诉讼 was brought ("未发生行政诉讼").
@@ -332,6 +359,8 @@ pub enum Finding {
     },
     /// Prose that disagrees with the tables (S1).
     Prose(ProseMismatch),
+    /// Results listed in the prose that do not add up to its total (S1).
+    Breakdown(Breakdown),
     /// Fees reported wrongly (S3).
     Fees(FeeProblem),
     /// 规章 reported by an agency that cannot make them (S4).
@@ -413,6 +442,7 @@ impl Finding {
             },
             Finding::PreviousYear { .. } => vec![Place::Meta(MetaField::Year)],
             Finding::Prose(mismatch) => mismatch.cells.clone(),
+            Finding::Breakdown(b) => vec![Place::Prose(b.field)],
             Finding::Fees(_) => vec![Place::Prose(ProseField::OtherMatters)],
             Finding::RegulationsAtLevel { cells, .. } => cells.clone(),
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],

@@ -1,8 +1,8 @@
 //! Putting findings into words, in Chinese or English. The only place message text is written.
 
 use crate::diagnostic::{
-    Claim, ClaimProblem, DateProblem, FeeProblem, Finding, Lang, LayoutProblem, PlanProblem,
-    ProseMismatch, ValueProblem,
+    Breakdown, Claim, ClaimProblem, DateProblem, Equals, FeeProblem, Finding, Lang, LayoutProblem,
+    PlanProblem, ProseMismatch, ValueProblem,
 };
 use crate::equation::{Bound, Equation};
 use crate::layout::{
@@ -242,7 +242,7 @@ fn quote(text: &str) -> String {
     }
 }
 
-fn prose_zh(m: &ProseMismatch) -> String {
+fn prose_zh(m: &ProseMismatch, edition: Edition) -> String {
     let said = format!("正文“{}”", quote(&m.quote));
     let topic = topic_zh(m.statement.topic);
     let mut out = if m.count_agrees {
@@ -262,7 +262,38 @@ fn prose_zh(m: &ProseMismatch) -> String {
             "，所称比例 {stated}% 与按表格计算的 {computed}% 不符"
         ));
     }
+    match m.equals {
+        Some(Equals::Column(col)) => out.push_str(&format!(
+            "；{} 恰为表三「{}」一列之和，可能只抄录了一列而不是总计",
+            m.stated,
+            col.short()
+        )),
+        Some(Equals::Cell(place)) => out.push_str(&format!(
+            "；{} 恰为{}的数字，可能抄录了单个单元格",
+            m.stated,
+            place.describe_zh(edition)
+        )),
+        Some(Equals::LastYear) => out.push_str(&format!(
+            "；{} 与上年报告的同一数字相同，可能沿用了上年的数字",
+            m.stated
+        )),
+        None => {}
+    }
     out.push('。');
+    out
+}
+
+fn breakdown_zh(b: &Breakdown, edition: Edition) -> String {
+    let mut out = format!(
+        "「{}」逐项列出的办理结果（“{}”等）相加为 {} 件",
+        b.field.heading_in(edition),
+        quote(&b.quote),
+        b.parts
+    );
+    if let Some(percent) = &b.percent {
+        out.push_str(&format!("，比例合计 {percent}%"));
+    }
+    out.push_str(&format!("，与所称答复总数 {} 件不符。", b.total));
     out
 }
 
@@ -357,7 +388,8 @@ fn zh(finding: &Finding, report: &Report) -> String {
         Finding::PreviousYear { expected, found } => format!(
             "提供的上年报告是 {found} 年度的，应为 {expected} 年度，跨年度核对未进行。"
         ),
-        Finding::Prose(m) => prose_zh(m),
+        Finding::Prose(m) => prose_zh(m, edition),
+        Finding::Breakdown(b) => breakdown_zh(b, edition),
         Finding::Fees(problem) => match problem {
             FeeProblem::AmountNotStated { unpaid: Some(n) } => format!(
                 "表三（六）2 有 {n} 件申请因逾期未缴纳费用不再处理，但「{}」没有说明收取信息处理费的情况。",
@@ -434,7 +466,6 @@ fn claim_zh(p: &ClaimProblem, edition: Edition) -> String {
         Claim::NoLitigationLost => format!("但表四行政诉讼“结果纠正”共 {n} 件（{cells}）"),
         Claim::NoCorrection => format!("但表四“结果纠正”共 {n} 件（{cells}）"),
         Claim::AllConcluded => format!("但表三有 {n} 件申请结转下年度继续办理"),
-        Claim::NoRequests => format!("但表三本年新收政府信息公开申请 {n} 件"),
         Claim::NoReview => format!("但表四行政复议共 {n} 件"),
         Claim::NoLitigation => format!("但表四行政诉讼共 {n} 件（{cells}）"),
     };
@@ -536,6 +567,23 @@ fn en(finding: &Finding, report: &Report) -> String {
             if let Some((stated, computed)) = &m.percent {
                 out.push_str(&format!("; its {stated}% does not match the {computed}% the tables give"));
             }
+            match m.equals {
+                Some(Equals::Column(col)) => out.push_str(&format!(
+                    "; {} is exactly the column {} of Table 3",
+                    m.stated,
+                    col.key()
+                )),
+                Some(Equals::Cell(place)) => out.push_str(&format!(
+                    "; {} is exactly the cell {}",
+                    m.stated,
+                    place.pointer()
+                )),
+                Some(Equals::LastYear) => out.push_str(&format!(
+                    "; {} is last year's figure",
+                    m.stated
+                )),
+                None => {}
+            }
             out.push('.');
             out
         }
@@ -569,6 +617,17 @@ fn en(finding: &Finding, report: &Report) -> String {
             }
             DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
         },
+        Finding::Breakdown(b) => {
+            let mut out = format!(
+                "The results listed one by one in the prose add up to {}",
+                b.parts
+            );
+            if let Some(percent) = &b.percent {
+                out.push_str(&format!(" ({percent}%)"));
+            }
+            out.push_str(&format!(", not to the {} answered it states.", b.total));
+            out
+        }
         Finding::CopiedTables { tables, .. } => format!(
             "{} the same as last year's report, count for count.",
             tables
@@ -598,7 +657,6 @@ fn en(finding: &Finding, report: &Report) -> String {
                 Claim::NoLitigationLost => format!("Table 4 has {n} lawsuits decided against the agency ({cells})"),
                 Claim::NoCorrection => format!("Table 4 has {n} decisions corrected ({cells})"),
                 Claim::AllConcluded => format!("Table 3 carries {n} applications forward"),
-                Claim::NoRequests => format!("Table 3 has {n} new applications"),
                 Claim::NoReview => format!("Table 4 has {n} administrative reviews"),
                 Claim::NoLitigation => format!("Table 4 has {n} lawsuits ({cells})"),
             };

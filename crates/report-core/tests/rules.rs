@@ -377,10 +377,12 @@ fn s8_prose_claims() {
     r.overview.disclosure_on_request =
         Some("2024年，本机关共收到政府信息公开申请12件。全年行政复议3件，均获维持。".into());
     insta::assert_snapshot!(only("S8", &r, None));
-    // 表三 has 12 new applications.
-    r.overview.disclosure_on_request =
-        Some("本年度未收到政府信息公开申请，未发生行政复议。".into());
-    insta::assert_snapshot!("s8_none_received", describe_all("S8", &r));
+    // 表四 has 3 reviews.
+    r.overview.disclosure_on_request = Some(
+        "本年度共收到政府信息公开申请12件。本年度未发生因政府信息公开工作被申请行政复议的情况。"
+            .into(),
+    );
+    insta::assert_snapshot!("s8_none_brought", describe_all("S8", &r));
     // Exceptions, concluded cases only, and other years are not judged.
     for text in [
         "全年行政复议3件，除1件被纠正外，其余均获维持。",
@@ -402,6 +404,55 @@ fn s8_prose_claims() {
     r.appeals.set(G::Review, O::Total, Cell::Count(2));
     r.appeals.set(G::Review, O::Pending, Cell::Blank);
     assert!(of("S8", &r, None).is_empty());
+}
+
+#[test]
+fn s1_says_where_a_wrong_number_comes_from() {
+    let mut r = consistent();
+    // 10 received, where 表三 has 12: 10 is its 自然人 cell.
+    r.overview.disclosure_on_request = Some("2024年，本机关共收到政府信息公开申请10件。".into());
+    insta::assert_snapshot!(describe_all("S1", &r));
+    // 15 received: last year's figure.
+    r.overview.disclosure_on_request = Some("2024年，本机关共收到政府信息公开申请15件。".into());
+    let mut previous = last_year();
+    previous
+        .requests
+        .set(R::New, A::NaturalPerson, Cell::Count(13));
+    previous.requests.set(R::New, A::Total, Cell::Count(15));
+    let found = of("S1", &r, Some(&previous));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0]
+            .message
+            .ends_with("15 与上年报告的同一数字相同，可能沿用了上年的数字。"),
+        "{}",
+        found[0].message
+    );
+    // A small number is not looked for elsewhere: 2 is in too many cells by chance.
+    r.overview.disclosure_on_request = Some("2024年，本机关共收到政府信息公开申请2件。".into());
+    assert!(!of("S1", &r, None)[0].message.contains("恰为"));
+}
+
+#[test]
+fn s1_results_listed_one_by_one_add_up_to_the_total() {
+    let mut r = consistent();
+    let listed = |unable: u64| {
+        format!("2024年，本机关办结政府信息公开申请11件，其中予以公开5件，部分公开2件，不予公开0件，无法提供{unable}件，不予处理0件，其他处理0件。")
+    };
+    r.overview.disclosure_on_request = Some(listed(4));
+    assert!(of("S1", &r, None).is_empty());
+    r.overview.disclosure_on_request = Some(listed(3));
+    insta::assert_snapshot!(describe_all("S1", &r));
+    // Shares that do not make 100%.
+    r.overview.disclosure_on_request = Some(
+        "办结申请11件，其中予以公开及部分公开7件，占63.6%；不予公开0件；无法提供4件，占26.4%；不予处理0件；其他处理0件。"
+            .into(),
+    );
+    let found = of("S1", &r, None);
+    assert!(
+        found.iter().any(|d| d.message.contains("比例合计 90.0%")),
+        "{found:#?}"
+    );
 }
 
 #[test]

@@ -1,5 +1,5 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
-use crate::diagnostic::{Finding, ProseMismatch};
+use crate::diagnostic::{Breakdown, Equals, Finding, ProseMismatch};
 use crate::equation::result_rows;
 use crate::equation::Side;
 use crate::layout::{AppealGroup, Applicant, Outcome, RequestGroup, RequestRow};
@@ -17,7 +17,14 @@ declare_rule! {
     /// (一 is 0). A stated percentage is compared with the tables' share of （七）总计.
     ///
     /// Where the tables have blanks, only a certain disagreement is reported: the filled cells
-    /// already exceed what the prose states.
+    /// already exceed what the prose states. A number of 10 or more that disagrees with its row
+    /// is looked for elsewhere: when it is exactly one applicant column of the row (or rows), or
+    /// one cell of them, or with last year's report the same figure last year, the message says
+    /// so (the prose copied a column or last year's text).
+    ///
+    /// Results listed one by one after the total answered ("答复…X件…予以公开A件…不予公开B件…无法
+    /// 提供C件…不予处理D件…其他处理E件"), when all five kinds are listed, must add up to that total;
+    /// their percentages, when each is given, to 100% (within their rounding).
     ///
     /// ## Why
     ///
@@ -183,7 +190,166 @@ fn percent_mismatch(report: &Report, side: &Side, stated: &str) -> Option<(Strin
     Some((stated.to_owned(), computed))
 }
 
-fn compare(report: &Report, statement: &Statement) -> Option<ProseMismatch> {
+/// The 表三 rows a statement about applications speaks of (none for 表四's).
+fn topic_rows(report: &Report, topic: Topic) -> Vec<RequestRow> {
+    match topic {
+        Topic::Received | Topic::ReceivedFrom(_) | Topic::NoneReceived => vec![RequestRow::New],
+        Topic::Completed => vec![RequestRow::ResultsTotal],
+        Topic::CarriedOver => vec![RequestRow::CarriedOver],
+        Topic::CarriedForward => vec![RequestRow::CarriedForward],
+        Topic::GrantedOrPartially => vec![RequestRow::Granted, RequestRow::PartiallyGranted],
+        Topic::Granted => vec![RequestRow::Granted],
+        Topic::PartiallyGranted => vec![RequestRow::PartiallyGranted],
+        Topic::Withheld => group_rows(report, RequestGroup::Withheld),
+        Topic::Unable => group_rows(report, RequestGroup::Unable),
+        Topic::NotProcessed => group_rows(report, RequestGroup::NotProcessed),
+        Topic::OtherProcessing => group_rows(report, RequestGroup::OtherProcessing),
+        Topic::Review
+        | Topic::Litigation
+        | Topic::ReviewOutcome(_)
+        | Topic::LitigationOutcome(_) => Vec::new(),
+    }
+    .into_iter()
+    .filter(|&r| report.requests.has_row(r))
+    .collect()
+}
+
+/// Numbers below this are not looked for elsewhere: too many cells hold them by chance.
+const LOOKED_FOR: u64 = 10;
+
+/// What a stated number that disagrees with its row does equal: one applicant column of the
+/// rows, one cell of them, or the same figure in last year's report.
+fn equals(report: &Report, previous: Option<&Report>, statement: &Statement) -> Option<Equals> {
+    let stated = statement.value;
+    if stated < LOOKED_FOR {
+        return None;
+    }
+    let rows = topic_rows(report, statement.topic);
+    let count = |row: RequestRow, col: Applicant| report.requests.count(row, col);
+    for col in Applicant::PARTS {
+        let sum: Option<u64> = rows.iter().map(|&r| count(r, col)).sum();
+        if sum == Some(stated) {
+            return Some(match rows.as_slice() {
+                [row] => Equals::Cell(req(*row, col)),
+                _ => Equals::Column(col),
+            });
+        }
+    }
+    for &row in &rows {
+        for &col in Applicant::ALL {
+            if count(row, col) == Some(stated) {
+                return Some(Equals::Cell(req(row, col)));
+            }
+        }
+    }
+    let last = previous.filter(|p| p.year == report.year.saturating_sub(1))?;
+    let side = table_sides(last, statement.topic).into_iter().next()?;
+    (!side.incomplete && side.known == i128::from(stated)).then_some(Equals::LastYear)
+}
+
+/// The five kinds of result listed one by one after the total answered, in one section, that do
+/// not add up to it.
+fn breakdowns(found: &[Statement]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (i, total) in found.iter().enumerate() {
+        if total.topic != Topic::Completed {
+            continue;
+        }
+        // The results listed after it in its section, each kind once, until the next total.
+        let mut parts: Vec<&Statement> = Vec::new();
+        for s in found[i + 1..]
+            .iter()
+            .take_while(|s| s.field == total.field && s.topic != Topic::Completed)
+        {
+            let kind = matches!(
+                s.topic,
+                Topic::GrantedOrPartially
+                    | Topic::Granted
+                    | Topic::PartiallyGranted
+                    | Topic::Withheld
+                    | Topic::Unable
+                    | Topic::NotProcessed
+                    | Topic::OtherProcessing
+            );
+            if kind && !parts.iter().any(|p| p.topic == s.topic) {
+                parts.push(s);
+            }
+        }
+        let has = |t: Topic| parts.iter().any(|p| p.topic == t);
+        let granted =
+            has(Topic::GrantedOrPartially) || (has(Topic::Granted) && has(Topic::PartiallyGranted));
+        let both =
+            has(Topic::GrantedOrPartially) && (has(Topic::Granted) || has(Topic::PartiallyGranted));
+        let all = granted
+            && !both
+            && [
+                Topic::Withheld,
+                Topic::Unable,
+                Topic::NotProcessed,
+                Topic::OtherProcessing,
+            ]
+            .into_iter()
+            .all(has);
+        if !all {
+            continue;
+        }
+        let sum: u64 = parts.iter().map(|p| p.value).sum();
+        let percent = percent_sum(&parts);
+        let percent_off = percent.as_ref().is_some_and(|(_, off)| *off);
+        if sum != total.value || percent_off {
+            out.push(Breakdown {
+                field: total.field,
+                total: total.value,
+                parts: sum,
+                percent: percent.map(|(p, _)| p),
+                quote: parts.first().map(|p| p.quote.clone()).unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// The stated percentages of `parts` added up (when every part above 0 gives one), and whether
+/// they miss 100% by more than their rounding allows.
+fn percent_sum(parts: &[&Statement]) -> Option<(String, bool)> {
+    let stated: Vec<&str> = parts
+        .iter()
+        .filter(|p| p.value > 0)
+        .map(|p| p.percent.as_deref())
+        .collect::<Option<_>>()?;
+    if stated.is_empty() {
+        return None;
+    }
+    let decimals = stated
+        .iter()
+        .map(|p| p.split_once('.').map_or(0, |(_, f)| f.len()))
+        .max()?
+        .min(6);
+    let scale = 10i128.pow(u32::try_from(decimals).ok()?);
+    let mut sum: i128 = 0;
+    let mut slack: i128 = 0;
+    for p in &stated {
+        let (whole, fraction) = p.split_once('.').unwrap_or((p, ""));
+        let padded = format!("{fraction:0<decimals$}");
+        let value: i128 = format!("{whole}{}", &padded[..decimals]).parse().ok()?;
+        sum += value;
+        // Each percentage may be off by half a unit of its own precision.
+        let own = u32::try_from(fraction.len()).ok()?;
+        slack += scale / 10i128.pow(own.min(6)) / 2 + 1;
+    }
+    let text = if decimals == 0 {
+        sum.to_string()
+    } else {
+        format!("{}.{:0width$}", sum / scale, sum % scale, width = decimals)
+    };
+    Some((text, (sum - 100 * scale).abs() > slack))
+}
+
+fn compare(
+    report: &Report,
+    previous: Option<&Report>,
+    statement: &Statement,
+) -> Option<ProseMismatch> {
     let sides = table_sides(report, statement.topic);
     let agrees = sides.iter().any(|s| may_equal(s, statement.value));
     // A mismatch names the simplest reading of the tables (the first alternative).
@@ -207,6 +373,11 @@ fn compare(report: &Report, statement: &Statement) -> Option<ProseMismatch> {
         percent,
         count_agrees: agrees,
         cells: side.filled,
+        equals: if agrees {
+            None
+        } else {
+            equals(report, previous, statement)
+        },
     })
 }
 
@@ -216,10 +387,12 @@ impl Rule for ProseNumbers {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        for statement in statements(cx.report) {
-            if let Some(mismatch) = compare(cx.report, &statement) {
+        let found = statements(cx.report);
+        for statement in &found {
+            if let Some(mismatch) = compare(cx.report, cx.previous, statement) {
                 out.push(Finding::Prose(mismatch));
             }
         }
+        out.extend(breakdowns(&found).into_iter().map(Finding::Breakdown));
     }
 }

@@ -15,8 +15,9 @@ declare_rule! {
     /// - "零纠错" / "未被纠错", while 表四 has 结果纠正;
     /// - "均已办结" / "办结率100%" of applications, while 表三 carries some forward
     ///   (结转下年度继续办理);
-    /// - "未收到…申请", while 表三 has new applications;
     /// - "未发生…行政复议 / 行政诉讼", while 表四 has some.
+    ///
+    /// ("未收到申请" against 表三's new applications is rule S1's.)
     ///
     /// A sentence that makes exceptions ("除…外", "其余"), that speaks of another year, or whose
     /// figures are blank in the tables is not judged. Each claim is read in its own sentence (a
@@ -45,7 +46,7 @@ declare_rule! {
         needs_previous: false,
         title_zh: "正文的概括性表述与表格相符",
         title_en: "Sweeping claims in the prose agree with the tables",
-        explanation_zh: "正文中“均获维持”“零败诉”“未被纠错”“均已办结”“未收到申请”“未发生行政复议”等概括性表述，应与表三、表四的数字相符；例如表四有尚未审结或结果纠正的案件，就不能说“均获维持”。",
+        explanation_zh: "正文中“均获维持”“零败诉”“未被纠错”“均已办结”“未发生行政复议”等概括性表述，应与表三、表四的数字相符；例如表四有尚未审结或结果纠正的案件，就不能说“均获维持”。",
     }
 }
 
@@ -205,13 +206,6 @@ fn claims(sentence: &str) -> Vec<(Claim, Vec<Place>, usize)> {
                 end,
             ));
         }
-        if after.contains("申请") && !after.contains("复议") && !after.contains("诉讼") {
-            out.push((
-                Claim::NoRequests,
-                vec![Place::Requests(RequestRow::New, Some(Applicant::Total))],
-                end,
-            ));
-        }
     }
     out
 }
@@ -292,10 +286,8 @@ mod tests {
             kinds("未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况"),
             [Claim::NoReview, Claim::NoLitigation]
         );
-        assert_eq!(
-            kinds("头二三道街街道未收到政府信息公开申请件"),
-            [Claim::NoRequests]
-        );
+        // "未收到申请" is rule S1's.
+        assert!(kinds("头二三道街街道未收到政府信息公开申请件").is_empty());
         assert_eq!(
             kinds("均在法定期限内予以答复，办结率100%"),
             [Claim::AllConcluded]
