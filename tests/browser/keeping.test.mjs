@@ -94,30 +94,13 @@ test('undo takes back filling with 0, typing and 照录模式; redo makes them a
   assert.equal(await page.isChecked('[data-action="transcribe"]'), true);
 });
 
-/** Waits until the open draft, with this agency, is in storage (saves are written when idle). */
+/** Waits until the open draft, with this agency, is in storage. */
 const saved = (page, agency) =>
   page.waitForFunction((agency) => {
     const id = localStorage.getItem('nianbao.v1.current');
     const text = id && localStorage.getItem('nianbao.v1.draft.' + id);
     return text && JSON.parse(text).agency === agency;
   }, agency);
-
-test('the last keystroke is kept when the tab is left at once, even if the browser is never idle', async () => {
-  // A browser too busy ever to be idle: saves wait for the page to be left.
-  const a = await chrome.context.newPage();
-  await a.addInitScript(() => { window.requestIdleCallback = () => 1; });
-  await a.goto(origin + '/');
-  await a.waitForSelector('input.cell');
-  await a.click('[data-action="new"]');
-  await a.fill('[data-field="/agency"]', '离开测试局');
-  await a.fill('[data-cell="/requests/new/research"]', '77');
-  await a.goto('about:blank');
-  await a.goto(origin + '/');
-  await a.waitForSelector('input.cell');
-  assert.equal(await a.inputValue('[data-field="/agency"]'), '离开测试局');
-  assert.equal(await a.inputValue('[data-cell="/requests/new/research"]'), '77');
-  await a.close();
-});
 
 test('two tabs typing different cells of one draft: both survive a reload of both', async () => {
   const a = await open(chrome.context, origin);

@@ -116,6 +116,11 @@ pub fn load(id: &str) -> Loaded {
     }
 }
 
+/// The stored text of draft `id`, as it is (to tell whether it changed since it was written).
+pub fn text(id: &str) -> Option<String> {
+    get(&draft_key(id))
+}
+
 /// Whether `key` is the storage key of draft `id` (for another tab's saves).
 pub fn is_draft_key(key: &str, id: &str) -> bool {
     key == draft_key(id)
@@ -139,10 +144,21 @@ pub enum SaveOutcome {
 
 /// Saves a draft under `id`, adding it to the list when new. A draft stored exactly so is not
 /// written again (so that tabs showing one draft do not answer each other's saves forever).
-pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOutcome {
+/// `stored` is the draft's text in storage now, when the caller has read it. Returns what it did
+/// and the text the draft has in storage after.
+pub fn save(
+    id: &str,
+    name: &str,
+    transcribed: bool,
+    report: &Report,
+    stored: Option<&str>,
+) -> (SaveOutcome, String) {
     let text = js::to_json_text(report, 2);
     let key = draft_key(id);
-    let unchanged = get(&key).as_deref() == Some(text.as_str());
+    let unchanged = match stored {
+        Some(stored) => stored == text,
+        None => get(&key).as_deref() == Some(text.as_str()),
+    };
     let outcome = if unchanged {
         SaveOutcome::Unchanged
     } else if set(&key, &text) {
@@ -171,7 +187,7 @@ pub fn save(id: &str, name: &str, transcribed: bool, report: &Report) -> SaveOut
     if list != before {
         save_index(&list);
     }
-    outcome
+    (outcome, text)
 }
 
 /// Deletes a draft.

@@ -152,7 +152,13 @@ fn fold_in(state: State, theirs: Report) -> bool {
     if !merged.conflicts.is_empty() {
         let name = format!("{}{OTHER_TAB}{}）", default_name(&theirs), clock());
         let other = storage::new_id();
-        storage::save(&other, &name, !state.computed.get_untracked(), &theirs);
+        storage::save(
+            &other,
+            &name,
+            !state.computed.get_untracked(),
+            &theirs,
+            None,
+        );
         let edition = ours.edition;
         let places: Vec<String> = merged
             .conflicts
@@ -174,98 +180,64 @@ fn fold_in(state: State, theirs: Report) -> bool {
     true
 }
 
-/// What the next save writes: the open draft as it was after the last change.
-struct Pending {
-    id: String,
-    name: String,
-    transcribed: bool,
-    report: Report,
-}
-
-/// Saves every change, and keeps the draft list current. A save is written as soon as the
-/// browser is idle, after the keystroke's marks are shown (at the latest when the tab is hidden
-/// or closed); the last change to a draft is written at once when another draft is opened. A
-/// save first folds in what another tab saved since this tab last read the draft, so neither
-/// overwrites the other.
+/// Saves every change at once, and keeps the draft list current. A save first folds in what
+/// another tab saved since this tab last read the draft, so neither overwrites the other.
 pub(super) fn autosave(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>) {
-    let pending: StoredValue<Option<Pending>> = StoredValue::new(None);
-    let flush = move || {
-        if let Some(p) = pending.try_update_value(Option::take).flatten() {
-            save_now(state, drafts, p);
-        }
-    };
+    // The draft's text as this tab last wrote it: while storage still holds it, no other tab has
+    // saved since, and it need not be read again.
+    let written: StoredValue<Option<(String, String)>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let next = Pending {
-            id: state.draft.get(),
-            name: state.name.get(),
-            transcribed: !state.computed.get(),
-            report: state.report.get(),
+        let id = state.draft.get();
+        let name = state.name.get();
+        let transcribed = !state.computed.get();
+        let report = state.report.get();
+        let stored_text = storage::text(&id);
+        let ours_last = written.with_value(|w| {
+            w.as_ref()
+                .is_some_and(|(i, t)| *i == id && Some(t) == stored_text.as_ref())
+        });
+        let stored = if ours_last {
+            storage::Loaded::Missing
+        } else {
+            storage::load(&id)
         };
-        let next_id = next.id.clone();
-        match pending.try_update_value(|p| p.replace(next)).flatten() {
-            // Another draft was opened: the last change to the one before is written now.
-            Some(earlier) if earlier.id != next_id => save_now(state, drafts, earlier),
-            // A save is already waiting; it writes the newest change.
-            Some(_) => {}
-            None => {
-                if request_idle_callback_with_handle(flush).is_err() {
-                    set_timeout(flush, std::time::Duration::ZERO);
+        if let storage::Loaded::Report(stored) = stored {
+            let known = state
+                .base
+                .with_value(|b| b.as_ref().is_some_and(|(i, r)| *i == id && *r == *stored));
+            let ours = *stored == report;
+            if !known && !ours && fold_in(state, *stored) {
+                // The merged draft is saved when this effect runs again.
+                return;
+            }
+        }
+        let list = storage::drafts();
+        let name = if name.is_empty() {
+            distinct(default_name(&report), &list, &id)
+        } else {
+            name
+        };
+        let (outcome, text) =
+            storage::save(&id, &name, transcribed, &report, stored_text.as_deref());
+        written.set_value(Some((id.clone(), text)));
+        state.base.set_value(Some((id.clone(), report)));
+        storage::set_current(&id);
+        match outcome {
+            storage::SaveOutcome::Refused => {
+                state.saved.set(Saved::Refused);
+                state.notice.set(Some(
+                    "浏览器拒绝保存（存储空间已满或被禁用），请立即导出 JSON 备份。".into(),
+                ));
+            }
+            storage::SaveOutcome::Written => state.saved.set(Saved::At(clock())),
+            storage::SaveOutcome::Unchanged => {
+                if state.saved.get_untracked() == Saved::Not {
+                    state.saved.set(Saved::At(clock()));
                 }
             }
         }
-    });
-    let on_leave = window_event_listener(leptos::ev::pagehide, move |_| flush());
-    let on_hide = window_event_listener(leptos::ev::visibilitychange, move |_| flush());
-    std::mem::forget((on_leave, on_hide));
-}
-
-/// Writes `p`, first folding in another tab's save of the open draft.
-fn save_now(state: State, drafts: RwSignal<Vec<storage::DraftInfo>>, p: Pending) {
-    let Pending {
-        id,
-        name,
-        transcribed,
-        report,
-    } = p;
-    let open = state.draft.get_untracked() == id;
-    if let storage::Loaded::Report(stored) = storage::load(&id) {
-        let known = state
-            .base
-            .with_value(|b| b.as_ref().is_some_and(|(i, r)| *i == id && *r == *stored));
-        let ours = *stored == report;
-        if open && !known && !ours && fold_in(state, *stored) {
-            // The merged draft is saved when it changes the report.
-            return;
-        }
-    }
-    let list = storage::drafts();
-    let name = if name.is_empty() {
-        distinct(default_name(&report), &list, &id)
-    } else {
-        name
-    };
-    let outcome = storage::save(&id, &name, transcribed, &report);
-    if !open {
         drafts.set(storage::drafts());
-        return;
-    }
-    state.base.set_value(Some((id.clone(), report)));
-    storage::set_current(&id);
-    match outcome {
-        storage::SaveOutcome::Refused => {
-            state.saved.set(Saved::Refused);
-            state.notice.set(Some(
-                "浏览器拒绝保存（存储空间已满或被禁用），请立即导出 JSON 备份。".into(),
-            ));
-        }
-        storage::SaveOutcome::Written => state.saved.set(Saved::At(clock())),
-        storage::SaveOutcome::Unchanged => {
-            if state.saved.get_untracked() == Saved::Not {
-                state.saved.set(Saved::At(clock()));
-            }
-        }
-    }
-    drafts.set(storage::drafts());
+    });
 }
 
 /// What the name of a version kept aside after a conflict between tabs says.
