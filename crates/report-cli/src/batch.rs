@@ -181,6 +181,8 @@ pub struct Checked {
     pub outcome: Result<(Loaded, CheckResult), FileError>,
     /// How it was paired with last year's report.
     pub pairing: Pairing,
+    /// What is kept of the report to compare it with the others of the batch.
+    pub print: Option<report_core::similar::Print>,
 }
 
 impl Checked {
@@ -206,6 +208,7 @@ pub fn check_all(
             let shown = path.display().to_string();
             let loaded = problem.map_or_else(|| load(&path, lang), Err);
             let mut pairing = Pairing::NotAsked;
+            let mut print = None;
             let outcome = loaded.map(|loaded| {
                 let (previous, paired) = previous.pair(&loaded.report);
                 pairing = paired;
@@ -224,6 +227,7 @@ pub fn check_all(
                     ..Default::default()
                 });
                 let mut loaded = loaded;
+                print = Some(report_core::similar::Print::of(&loaded.report));
                 if !keep_reports {
                     let r = &loaded.report;
                     loaded.report = Report::empty(r.edition, r.year, r.agency.clone());
@@ -235,6 +239,7 @@ pub fn check_all(
                 path: shown,
                 outcome,
                 pairing,
+                print,
             }
         })
         .collect()

@@ -559,3 +559,50 @@ fn a_roll_up_is_compared_with_the_sum_of_its_units() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("只能汇总同一年度的报告"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn reports_of_a_batch_copied_from_each_other_name_each_other() {
+    let dir = scratch("alike");
+    let text = std::fs::read_to_string(truth(HUAIAN)).expect("fixture");
+    let mut copy = Report::from_json(&text).expect("reads");
+    copy.agency = "某某县人民政府".into();
+    std::fs::write(dir.join("a.json"), &text).expect("write");
+    std::fs::write(dir.join("b.json"), copy.to_json()).expect("write");
+    // Another agency's own report, and 淮安市's report once more in another file: neither is a
+    // copy (the same report twice is not two agencies alike).
+    std::fs::copy(
+        truth("2024-anyang-wenfeng-toudersan-subdistrict"),
+        dir.join("c.json"),
+    )
+    .expect("copy");
+    std::fs::write(dir.join("d.json"), &text).expect("write");
+    let out = nianbao(&["check", dir.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let alike = |file: &str| -> Vec<String> {
+        json.as_array()
+            .expect("files")
+            .iter()
+            .find(|f| f["path"].as_str().is_some_and(|p| p.ends_with(file)))
+            .expect("the file")["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["code"] == "B1")
+            .map(|d| d["message"].as_str().unwrap_or_default().to_owned())
+            .collect()
+    };
+    let b = alike("b.json");
+    assert_eq!(b.len(), 2, "{b:#?}");
+    assert!(
+        b.iter()
+            .any(|m| m.contains("a.json（淮安市人民政府）表二、表三、表四的每个数字都相同")),
+        "{b:#?}"
+    );
+    assert!(
+        b.iter().any(|m| m.contains("d.json（淮安市人民政府）")),
+        "{b:#?}"
+    );
+    assert_eq!(alike("a.json").len(), 1, "a.json is alike b.json only");
+    assert!(alike("c.json").is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}

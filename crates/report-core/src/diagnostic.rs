@@ -401,6 +401,17 @@ pub enum Finding {
         /// How many units.
         count: usize,
     },
+    /// The report is alike another agency's of the same batch ([`crate::similar`]).
+    Alike {
+        /// The other report's file.
+        other: String,
+        /// The other report's agency.
+        agency: String,
+        /// The tables the same, count for count.
+        tables: Vec<TableId>,
+        /// The share of the prose the same, when largely the same.
+        prose_percent: Option<u32>,
+    },
     /// A main count changed five-fold or more from last year's (S10).
     YearOnYear {
         /// The cell.
@@ -449,6 +460,7 @@ impl Finding {
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
             Finding::CopiedTables { cells, .. } => cells.clone(),
+            Finding::Alike { .. } => vec![Place::Meta(MetaField::Agency)],
             Finding::YearOnYear { cell, .. } | Finding::RollUp { cell, .. } => vec![*cell],
             Finding::Claim(problem) => std::iter::once(Place::Prose(problem.field))
                 .chain(problem.cells.iter().copied())

@@ -48,6 +48,7 @@ pub mod report;
 pub mod rules;
 #[cfg(feature = "schema")]
 pub mod schema;
+pub mod similar;
 pub mod source;
 pub mod table;
 pub mod totals;

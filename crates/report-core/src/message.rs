@@ -445,6 +445,22 @@ fn zh(finding: &Finding, report: &Report) -> String {
             "{}为 {stated}，所辖 {count} 个单位的报告相加为 {units}，两者不符。",
             cell.describe_zh(edition)
         ),
+        Finding::Alike { other, agency, tables, prose_percent } => {
+            let mut what = Vec::new();
+            if !tables.is_empty() {
+                what.push(format!(
+                    "{}的每个数字都相同",
+                    tables.iter().map(|t| t.short_name()).collect::<Vec<_>>().join("、")
+                ));
+            }
+            if let Some(percent) = prose_percent {
+                what.push(format!("正文有 {percent}% 相同"));
+            }
+            format!(
+                "本报告与同批的 {other}（{agency}）{}，请核对是否相互照搬。",
+                what.join("，")
+            )
+        }
         Finding::CopiedTables { tables, .. } => format!(
             "{}的每个数字都与上年报告相同，请核对是否照搬了上年的表格。",
             tables.iter().map(|t| t.short_name()).collect::<Vec<_>>().join("、")
@@ -628,6 +644,11 @@ fn en(finding: &Finding, report: &Report) -> String {
             out.push_str(&format!(", not to the {} answered it states.", b.total));
             out
         }
+        Finding::Alike { other, agency, tables, prose_percent } => format!(
+            "This report is alike {other} ({agency}) of the same batch: {} tables the same, {}% of the prose.",
+            tables.len(),
+            prose_percent.unwrap_or(0)
+        ),
         Finding::CopiedTables { tables, .. } => format!(
             "{} the same as last year's report, count for count.",
             tables

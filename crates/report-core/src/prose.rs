@@ -274,30 +274,83 @@ fn classify(clause: &str, appeal_topic: Option<Topic>, received: bool) -> Option
     None
 }
 
+/// Runs of this many characters are compared.
+const RUN: usize = 8;
+/// Prose shorter than this is not judged.
+const MIN_CHARS: usize = 200;
+
+/// The prose as compared: every section, punctuation left out, digits all alike.
+fn chars_of(report: &Report) -> Vec<char> {
+    let mut chars = Vec::new();
+    for field in ProseField::ALL {
+        if let Some(text) = report.prose(field) {
+            chars.extend(
+                normalise(text)
+                    .chars()
+                    .filter(|c| !c.is_ascii_punctuation() && !"，。；：、（）“”《》".contains(*c))
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+            );
+            chars.push('\u{1}');
+        }
+    }
+    chars
+}
+
+/// A report's prose as a sample of its runs of characters (about one in four, the same ones in
+/// every report), to find copies among many reports without comparing every pair in full.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProsePrint {
+    /// The sampled runs' hashes, sorted, each once.
+    runs: Vec<u64>,
+}
+
+impl ProsePrint {
+    /// The print of `report`'s prose; `None` when it is too short to judge.
+    pub fn of(report: &Report) -> Option<ProsePrint> {
+        let chars = chars_of(report);
+        if chars.len() < MIN_CHARS {
+            return None;
+        }
+        let mut runs: Vec<u64> = chars
+            .windows(RUN)
+            .map(|w| {
+                // FNV-1a: the same hash on every machine and every run.
+                w.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &c| {
+                    (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+                })
+            })
+            .filter(|h| h % 4 == 0)
+            .collect();
+        runs.sort_unstable();
+        runs.dedup();
+        Some(ProsePrint { runs })
+    }
+
+    /// The sampled runs.
+    pub fn runs(&self) -> &[u64] {
+        &self.runs
+    }
+
+    /// The share (0–100) of the shorter of the two prints found in the other.
+    pub fn shared_percent(&self, other: &ProsePrint) -> u32 {
+        let (small, large) = if self.runs.len() <= other.runs.len() {
+            (&self.runs, &other.runs)
+        } else {
+            (&other.runs, &self.runs)
+        };
+        let shared = small
+            .iter()
+            .filter(|h| large.binary_search(h).is_ok())
+            .count();
+        u32::try_from(shared * 100 / small.len().max(1)).unwrap_or(100)
+    }
+}
+
 /// The share (0–100) of this year's prose that also stands in last year's, measured on
 /// overlapping runs of eight characters with digits ignored, so that a text copied with only
 /// its figures and years updated still counts as copied. `None` when either text is too short
 /// to judge.
 pub fn shared_percent(this_year: &Report, last_year: &Report) -> Option<u32> {
-    const RUN: usize = 8;
-    const MIN_CHARS: usize = 200;
-    fn chars_of(report: &Report) -> Vec<char> {
-        let mut chars = Vec::new();
-        for field in ProseField::ALL {
-            if let Some(text) = report.prose(field) {
-                chars.extend(
-                    normalise(text)
-                        .chars()
-                        .filter(|c| {
-                            !c.is_ascii_punctuation() && !"，。；：、（）“”《》".contains(*c)
-                        })
-                        .map(|c| if c.is_ascii_digit() { '0' } else { c }),
-                );
-                chars.push('\u{1}');
-            }
-        }
-        chars
-    }
     let now = chars_of(this_year);
     let before = chars_of(last_year);
     if now.len() < MIN_CHARS || before.len() < MIN_CHARS {

@@ -49,6 +49,7 @@ pub fn run(
             return code;
         }
     }
+    mark_alike(&mut results, lang);
 
     let text = match format {
         CheckFormat::Human => human::check_results(&results, lang, summary),
@@ -127,4 +128,38 @@ fn compare_with_units(
         }
     }
     Ok(())
+}
+
+/// Warns of the reports of the batch that are alike another agency's (the same tables, or prose
+/// largely the same), each naming the other's file.
+fn mark_alike(results: &mut [batch::Checked], lang: report_core::Lang) {
+    use report_core::similar;
+    let readable: Vec<usize> = (0..results.len())
+        .filter(|&i| results[i].print.is_some())
+        .collect();
+    if readable.len() < 2 {
+        return;
+    }
+    let prints: Vec<similar::Print> = readable
+        .iter()
+        .filter_map(|&i| results[i].print.clone())
+        .collect();
+    for pair in similar::alike(&prints) {
+        let (a, b) = (readable[pair.a], readable[pair.b]);
+        for (this, other) in [(a, b), (b, a)] {
+            let other_path = results[other].path.clone();
+            let other_agency = results[other]
+                .outcome
+                .as_ref()
+                .map(|(l, _)| l.report.agency.clone())
+                .unwrap_or_default();
+            if let Ok((loaded, result)) = &mut results[this].outcome {
+                let d =
+                    similar::diagnostic(&loaded.report, &pair, &other_path, &other_agency, lang);
+                result.diagnostics.push(d);
+                result.counts = report_core::Counts::of(&result.diagnostics);
+                result.valid = result.counts.errors == 0;
+            }
+        }
+    }
 }

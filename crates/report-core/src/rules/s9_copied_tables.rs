@@ -42,13 +42,36 @@ const FIGURES: usize = 5;
 /// …adding up to at least this.
 const SUM: u64 = 20;
 
-/// The cells of `table` that hold a count in `cx`'s report.
-fn counts(report: &crate::report::Report, table: TableId) -> Vec<(Place, u64)> {
+/// Every cell of the report's tables that holds a count, with the count.
+pub fn counts(report: &crate::report::Report) -> Vec<(Place, u64)> {
     report
         .cells()
-        .filter(|(place, _)| place.table() == Some(table))
         .filter_map(|(place, cell)| Some((place, cell.count()?)))
         .collect()
+}
+
+/// The tables of `this` (its counts, as [`counts`] lists them) that are the same as `other`'s,
+/// count for count, and have figures enough not to be the same by chance (the definition of
+/// rule S9, used also to compare the reports of a batch with each other).
+pub fn same_tables(this: &[(Place, u64)], other: impl Fn(Place) -> Option<u64>) -> Vec<TableId> {
+    let mut same = Vec::new();
+    for table in TableId::ALL {
+        let mut figures = 0;
+        let mut sum = 0u64;
+        let mut differs = false;
+        for &(place, n) in this.iter().filter(|(p, _)| p.table() == Some(table)) {
+            let Some(then) = other(place) else {
+                continue;
+            };
+            differs |= then != n;
+            figures += usize::from(n > 0);
+            sum = sum.saturating_add(n);
+        }
+        if !differs && figures >= FIGURES && sum >= SUM {
+            same.push(table);
+        }
+    }
+    same
 }
 
 impl Rule for CopiedTables {
@@ -63,26 +86,19 @@ impl Rule for CopiedTables {
         if previous.year != cx.report.year.saturating_sub(1) {
             return;
         }
-        let mut same = Vec::new();
-        let mut cells = Vec::new();
-        for table in TableId::ALL {
-            let this = counts(cx.report, table);
-            let mut figures = 0;
-            let mut sum = 0u64;
-            let mut differs = false;
-            for &(place, n) in &this {
-                let Some(then) = previous.cell(place).and_then(crate::cell::Cell::count) else {
-                    continue;
-                };
-                differs |= then != n;
-                figures += usize::from(n > 0);
-                sum = sum.saturating_add(n);
-            }
-            if !differs && figures >= FIGURES && sum >= SUM {
-                same.push(table);
-                cells.extend(this.iter().find(|(_, n)| *n > 0).map(|(p, _)| *p));
-            }
-        }
+        let this = counts(cx.report);
+        let same = same_tables(&this, |p| {
+            previous.cell(p).and_then(crate::cell::Cell::count)
+        });
+        // A cell of each, where the finding is shown.
+        let cells: Vec<Place> = same
+            .iter()
+            .filter_map(|&t| {
+                this.iter()
+                    .find(|(p, n)| p.table() == Some(t) && *n > 0)
+                    .map(|(p, _)| *p)
+            })
+            .collect();
         if !same.is_empty() {
             out.push(Finding::CopiedTables {
                 tables: same,
