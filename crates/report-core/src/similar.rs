@@ -12,7 +12,8 @@ use crate::rules::{counts, same_tables};
 /// Prose sharing at least this share (percent) of its runs with another agency's is reported.
 pub const PROSE_PERCENT: u32 = 70;
 /// A run found in more reports than this is boilerplate (the format's own phrases), and does
-/// not make two reports alike.
+/// not make two reports alike; a table the same in more reports than this is a pattern (a form
+/// filled alike by many), not one agency copying another, and is not reported pair by pair.
 const COMMON: usize = 64;
 
 /// What is kept of a report to compare it with the others of a batch (small: a batch of
@@ -21,17 +22,33 @@ const COMMON: usize = 64;
 pub struct Print {
     agency: String,
     year: u16,
-    counts: Vec<(Place, u64)>,
+    /// For each of 表二, 表三 and 表四 with figures enough to be judged (rule S9's measure), a
+    /// hash of its counts.
+    tables: [Option<u64>; 3],
     prose: Option<ProsePrint>,
 }
 
 impl Print {
     /// The print of `report`.
     pub fn of(report: &Report) -> Print {
+        use std::hash::{Hash, Hasher};
+        let counts = counts(report);
+        let judged = same_tables(&counts, |p| {
+            counts.iter().find(|(q, _)| *q == p).map(|(_, n)| *n)
+        });
+        let tables = TableId::ALL.map(|table| {
+            judged.contains(&table).then(|| {
+                let mut hasher = std::hash::DefaultHasher::new();
+                for entry in counts.iter().filter(|(p, _)| p.table() == Some(table)) {
+                    entry.hash(&mut hasher);
+                }
+                hasher.finish()
+            })
+        });
         Print {
             agency: report.agency.trim().to_owned(),
             year: report.year,
-            counts: counts(report),
+            tables,
             prose: ProsePrint::of(report),
         }
     }
@@ -58,37 +75,28 @@ pub fn alike(prints: &[Print]) -> Vec<Alike> {
     let other_report = |a: usize, b: usize| {
         prints[a].agency != prints[b].agency || prints[a].year != prints[b].year
     };
-    // The same tables: reports grouped by each table's counts.
-    for table in TableId::ALL {
-        let mut groups: HashMap<Vec<(Place, u64)>, Vec<usize>> = HashMap::new();
+    // The same tables: reports grouped by each judged table's counts.
+    for (t, table) in TableId::ALL.into_iter().enumerate() {
+        let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
         for (i, print) in prints.iter().enumerate() {
-            let key: Vec<(Place, u64)> = print
-                .counts
-                .iter()
-                .filter(|(p, _)| p.table() == Some(table))
-                .copied()
-                .collect();
-            groups.entry(key).or_default().push(i);
+            if let Some(hash) = print.tables[t] {
+                groups.entry(hash).or_default().push(i);
+            }
         }
-        for members in groups.values().filter(|m| m.len() > 1) {
+        for members in groups.values().filter(|m| m.len() > 1 && m.len() <= COMMON) {
             for (k, &a) in members.iter().enumerate() {
                 for &b in &members[k + 1..] {
-                    let lookup = |p: Place| {
-                        prints[b]
-                            .counts
-                            .iter()
-                            .find(|(q, _)| *q == p)
-                            .map(|(_, n)| *n)
-                    };
-                    if other_report(a, b) && same_tables(&prints[a].counts, lookup).contains(&table)
-                    {
-                        let pair = pairs.entry((a, b)).or_insert_with(|| Alike {
-                            a,
-                            b,
-                            tables: Vec::new(),
-                            prose_percent: None,
-                        });
-                        pair.tables.push(table);
+                    if other_report(a, b) {
+                        pairs
+                            .entry((a, b))
+                            .or_insert_with(|| Alike {
+                                a,
+                                b,
+                                tables: Vec::new(),
+                                prose_percent: None,
+                            })
+                            .tables
+                            .push(table);
                     }
                 }
             }
