@@ -143,23 +143,13 @@ pub fn roll_up(
             units: added.display(),
             count: units.len(),
         };
-        let mut diagnostic = crate::Diagnostic {
-            code: ROLL_UP_CODE,
-            rule: "roll-up",
-            severity: crate::Severity::Warning,
-            message: crate::message::render(&finding, report, lang),
-            cells: vec![place.pointer()],
-            expected: figures.map(|(units, _)| units),
-            actual: figures.map(|(_, stated)| stated),
-            difference: figures.map(|(units, stated)| stated - units),
-            likely_culprit: None,
-            marks: Vec::new(),
-            candidates: Vec::new(),
-            source: None,
-            places: vec![place],
+        let mut diagnostic = crate::Diagnostic::of(
+            (ROLL_UP_CODE, "roll-up", crate::Severity::Warning),
             finding,
-            culprit: None,
-        };
+            report,
+            lang,
+            figures,
+        );
         diagnostic.mark();
         out.push(diagnostic);
     }

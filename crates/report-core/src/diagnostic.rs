@@ -574,6 +574,35 @@ impl Diagnostic {
         self.marks = self.marked_places().iter().map(Place::pointer).collect();
     }
 
+    /// The diagnostic of `finding`, put into words for `report` in `lang`, naming the finding's
+    /// places; `figures` are what an equation expects and what the report states.
+    pub fn of(
+        (code, rule, severity): (&'static str, &'static str, Severity),
+        finding: Finding,
+        report: &crate::report::Report,
+        lang: Lang,
+        figures: Option<(i128, i128)>,
+    ) -> Diagnostic {
+        let places = finding.places();
+        Diagnostic {
+            code,
+            rule,
+            severity,
+            message: crate::message::render(&finding, report, lang),
+            cells: places.iter().map(Place::pointer).collect(),
+            expected: figures.map(|(e, _)| e),
+            actual: figures.map(|(_, a)| a),
+            difference: figures.map(|(e, a)| a - e),
+            likely_culprit: None,
+            marks: Vec::new(),
+            candidates: Vec::new(),
+            source: None,
+            places,
+            finding,
+            culprit: None,
+        }
+    }
+
     /// An importer's diagnostic of `problem` with `message` (in Chinese).
     pub fn import(problem: ImportProblem, message: impl Into<String>) -> Diagnostic {
         Diagnostic {

@@ -132,34 +132,24 @@ pub fn check(report: &Report, options: &CheckOptions<'_>) -> CheckResult {
 }
 
 fn diagnose(meta: &'static RuleMeta, finding: Finding, report: &Report, lang: Lang) -> Diagnostic {
-    let places = finding.places();
-    let (expected, actual) = match &finding {
+    let figures = match &finding {
         Finding::Imbalance {
             expected, actual, ..
-        } => (Some(*expected), Some(*actual)),
-        _ => (None, None),
+        } => Some((*expected, *actual)),
+        _ => None,
     };
-    Diagnostic {
-        code: meta.code,
-        rule: meta.name,
-        severity: if finding.is_informative() {
-            Severity::Info
-        } else {
-            meta.severity
-        },
-        message: message::render(&finding, report, lang),
-        cells: places.iter().map(Place::pointer).collect(),
-        expected,
-        actual,
-        difference: expected.zip(actual).map(|(e, a)| a - e),
-        likely_culprit: None,
-        marks: Vec::new(),
-        candidates: Vec::new(),
-        source: None,
-        places,
+    let severity = if finding.is_informative() {
+        Severity::Info
+    } else {
+        meta.severity
+    };
+    Diagnostic::of(
+        (meta.code, meta.name, severity),
         finding,
-        culprit: None,
-    }
+        report,
+        lang,
+        figures,
+    )
 }
 
 /// Where a row equation and a column equation both fail through one cell, that cell is most

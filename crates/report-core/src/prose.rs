@@ -274,6 +274,22 @@ fn classify(clause: &str, appeal_topic: Option<Topic>, received: bool) -> Option
     None
 }
 
+/// The years written as "2024年" in `sentence` (four digits standing alone before 年).
+pub fn years_in(sentence: &str) -> Vec<u16> {
+    let chars: Vec<char> = sentence.chars().collect();
+    let mut years = Vec::new();
+    for (i, window) in chars.windows(5).enumerate() {
+        let digits = window[..4].iter().all(char::is_ascii_digit);
+        let before_is_digit = i > 0 && chars[i - 1].is_ascii_digit();
+        if digits && window[4] == '年' && !before_is_digit {
+            if let Ok(year) = window[..4].iter().collect::<String>().parse() {
+                years.push(year);
+            }
+        }
+    }
+    years
+}
+
 /// Runs of this many characters are compared.
 const RUN: usize = 8;
 /// Prose shorter than this is not judged.

@@ -4,7 +4,6 @@
 use std::collections::HashMap;
 
 use crate::layout::TableId;
-use crate::place::Place;
 use crate::prose::ProsePrint;
 use crate::report::Report;
 use crate::rules::{counts, same_tables};
@@ -163,24 +162,13 @@ pub fn diagnostic(
         tables: alike.tables.clone(),
         prose_percent: alike.prose_percent,
     };
-    let places = finding.places();
-    let mut diagnostic = crate::Diagnostic {
-        code: ALIKE_CODE,
-        rule: "alike-in-batch",
-        severity: crate::Severity::Warning,
-        message: crate::message::render(&finding, report, lang),
-        cells: places.iter().map(Place::pointer).collect(),
-        expected: None,
-        actual: None,
-        difference: None,
-        likely_culprit: None,
-        marks: Vec::new(),
-        candidates: Vec::new(),
-        source: None,
-        places,
+    let mut diagnostic = crate::Diagnostic::of(
+        (ALIKE_CODE, "alike-in-batch", crate::Severity::Warning),
         finding,
-        culprit: None,
-    };
+        report,
+        lang,
+        None,
+    );
     diagnostic.mark();
     diagnostic
 }

@@ -84,6 +84,15 @@ pub struct Context<'a> {
     pub totals_computed: bool,
 }
 
+impl<'a> Context<'a> {
+    /// Last year's report, when it is of the year before this report's: what the rules that
+    /// compare the two years read (a report of another year compares with nothing).
+    pub fn last_year(&self) -> Option<&'a Report> {
+        self.previous
+            .filter(|p| p.year == self.report.year.saturating_sub(1))
+    }
+}
+
 /// A consistency rule.
 pub trait Rule: Sync {
     /// The rule's metadata.

@@ -58,12 +58,9 @@ impl Rule for YearOnYear {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(previous) = cx.previous else {
+        let Some(previous) = cx.last_year() else {
             return;
         };
-        if previous.year != cx.report.year.saturating_sub(1) {
-            return;
-        }
         for place in COMPARED {
             let (Some(now), Some(then)) = (
                 cx.report.cell(place).and_then(crate::cell::Cell::count),

@@ -218,7 +218,8 @@ fn topic_rows(report: &Report, topic: Topic) -> Vec<RequestRow> {
 const LOOKED_FOR: u64 = 10;
 
 /// What a stated number that disagrees with its row does equal: one applicant column of the
-/// rows, one cell of them, or the same figure in last year's report.
+/// rows, one cell of them, or the same figure in last year's report (`previous`, of the year
+/// before).
 fn equals(report: &Report, previous: Option<&Report>, statement: &Statement) -> Option<Equals> {
     let stated = statement.value;
     if stated < LOOKED_FOR {
@@ -242,8 +243,7 @@ fn equals(report: &Report, previous: Option<&Report>, statement: &Statement) -> 
             }
         }
     }
-    let last = previous.filter(|p| p.year == report.year.saturating_sub(1))?;
-    let side = table_sides(last, statement.topic).into_iter().next()?;
+    let side = table_sides(previous?, statement.topic).into_iter().next()?;
     (!side.incomplete && side.known == i128::from(stated)).then_some(Equals::LastYear)
 }
 
@@ -389,7 +389,7 @@ impl Rule for ProseNumbers {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let found = statements(cx.report);
         for statement in &found {
-            if let Some(mismatch) = compare(cx.report, cx.previous, statement) {
+            if let Some(mismatch) = compare(cx.report, cx.last_year(), statement) {
                 out.push(Finding::Prose(mismatch));
             }
         }

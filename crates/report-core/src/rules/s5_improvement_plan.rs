@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, PlanProblem};
 use crate::layout::ProseField;
-use crate::prose::normalise;
+use crate::prose::{normalise, years_in};
 
 declare_rule! {
     /// ## What it checks
@@ -51,22 +51,6 @@ const PLANNING: [&str; 12] = [
     "拟",
     "力争",
 ];
-
-/// The years written as "2024年" in a sentence.
-fn years_in(sentence: &str) -> Vec<u16> {
-    let chars: Vec<char> = sentence.chars().collect();
-    let mut years = Vec::new();
-    for (i, window) in chars.windows(5).enumerate() {
-        let digits = window[..4].iter().all(char::is_ascii_digit);
-        let before_is_digit = i > 0 && chars[i - 1].is_ascii_digit();
-        if digits && window[4] == '年' && !before_is_digit {
-            if let Ok(year) = window[..4].iter().collect::<String>().parse() {
-                years.push(year);
-            }
-        }
-    }
-    years
-}
 
 impl Rule for ImprovementPlan {
     fn meta(&self) -> &'static RuleMeta {

@@ -43,12 +43,9 @@ impl Rule for Duplication {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(previous) = cx.previous else {
+        let Some(previous) = cx.last_year() else {
             return;
         };
-        if previous.year != cx.report.year.saturating_sub(1) {
-            return;
-        }
         if let Some(percent) = shared_percent(cx.report, previous) {
             let field = ProseField::ALL
                 .into_iter()

@@ -2,7 +2,7 @@ use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Claim, ClaimProblem, Finding};
 use crate::layout::{AppealGroup, Applicant, Outcome, ProseField, RequestRow};
 use crate::place::Place;
-use crate::prose::normalise;
+use crate::prose::{normalise, years_in};
 
 declare_rule! {
     /// ## What it checks
@@ -90,22 +90,6 @@ const NONE: [&str; 9] = [
     "未被申请",
     "未被提起",
 ];
-
-/// The years written as "2024年" in `text`.
-fn years_in(text: &str) -> Vec<u16> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut years = Vec::new();
-    for i in 0..chars.len().saturating_sub(4) {
-        let digits = chars[i..i + 4].iter().all(char::is_ascii_digit);
-        let before = i > 0 && chars[i - 1].is_ascii_digit();
-        if digits && !before && chars[i + 4] == '年' {
-            if let Ok(year) = chars[i..i + 4].iter().collect::<String>().parse() {
-                years.push(year);
-            }
-        }
-    }
-    years
-}
 
 fn appeal_cells(groups: &[AppealGroup], outcomes: &[Outcome]) -> Vec<Place> {
     groups

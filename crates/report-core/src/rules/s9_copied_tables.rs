@@ -80,12 +80,9 @@ impl Rule for CopiedTables {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(previous) = cx.previous else {
+        let Some(previous) = cx.last_year() else {
             return;
         };
-        if previous.year != cx.report.year.saturating_sub(1) {
-            return;
-        }
         let this = counts(cx.report);
         let same = same_tables(&this, |p| {
             previous.cell(p).and_then(crate::cell::Cell::count)
