@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use crate::layout::TableId;
 use crate::prose::ProsePrint;
 use crate::report::Report;
-use crate::rules::{counts, same_tables};
+use crate::rules::{counts, has_figures};
 
 /// Prose sharing at least this share (percent) of its runs with another agency's is reported.
 pub const PROSE_PERCENT: u32 = 70;
@@ -32,11 +32,8 @@ impl Print {
     pub fn of(report: &Report) -> Print {
         use std::hash::{Hash, Hasher};
         let counts = counts(report);
-        let judged = same_tables(&counts, |p| {
-            counts.iter().find(|(q, _)| *q == p).map(|(_, n)| *n)
-        });
         let tables = TableId::ALL.map(|table| {
-            judged.contains(&table).then(|| {
+            has_figures(&counts, table).then(|| {
                 let mut hasher = std::hash::DefaultHasher::new();
                 for entry in counts.iter().filter(|(p, _)| p.table() == Some(table)) {
                     entry.hash(&mut hasher);

@@ -44,7 +44,7 @@ pub use s5_improvement_plan::ImprovementPlan;
 pub use s6_duplication::Duplication;
 pub use s7_publication_date::PublicationDate;
 pub use s8_prose_claims::ProseClaims;
-pub use s9_copied_tables::{counts, same_tables, CopiedTables};
+pub use s9_copied_tables::{counts, has_figures, same_tables, CopiedTables};
 /// How many times last year's count (or a fifth of it) rule S10 notes.
 pub const YEAR_ON_YEAR_FACTOR: u64 = s10_year_on_year::FACTOR;
 

@@ -219,6 +219,16 @@ impl Rule for ProseClaims {
                 continue;
             };
             let text = normalise(text);
+            // Most sections make no such claim: one without any of the words is passed over.
+            let words = UPHELD
+                .iter()
+                .chain(&NOT_LOST)
+                .chain(&NOT_CORRECTED)
+                .chain(&CONCLUDED)
+                .chain(&NONE);
+            if !words.into_iter().any(|w| text.contains(w)) {
+                continue;
+            }
             for sentence in text.split(['。', '；', ';', '\n', '！', '？']) {
                 // A sentence about another year (a past record, a plan) is not this year's claim.
                 if years_in(sentence).iter().any(|&y| y != report.year) {

@@ -50,28 +50,32 @@ pub fn counts(report: &crate::report::Report) -> Vec<(Place, u64)> {
         .collect()
 }
 
+/// Whether `table`, with these counts, has figures enough not to be the same as another's by
+/// chance: at least five counts above 0, adding up to 20 or more.
+pub fn has_figures(counts: &[(Place, u64)], table: TableId) -> bool {
+    let (figures, sum) = counts
+        .iter()
+        .filter(|(p, _)| p.table() == Some(table))
+        .fold((0, 0u64), |(f, s), &(_, n)| {
+            (f + usize::from(n > 0), s.saturating_add(n))
+        });
+    figures >= FIGURES && sum >= SUM
+}
+
 /// The tables of `this` (its counts, as [`counts`] lists them) that are the same as `other`'s,
 /// count for count, and have figures enough not to be the same by chance (the definition of
 /// rule S9, used also to compare the reports of a batch with each other).
 pub fn same_tables(this: &[(Place, u64)], other: impl Fn(Place) -> Option<u64>) -> Vec<TableId> {
-    let mut same = Vec::new();
-    for table in TableId::ALL {
-        let mut figures = 0;
-        let mut sum = 0u64;
-        let mut differs = false;
-        for &(place, n) in this.iter().filter(|(p, _)| p.table() == Some(table)) {
-            let Some(then) = other(place) else {
-                continue;
-            };
-            differs |= then != n;
-            figures += usize::from(n > 0);
-            sum = sum.saturating_add(n);
-        }
-        if !differs && figures >= FIGURES && sum >= SUM {
-            same.push(table);
-        }
-    }
-    same
+    TableId::ALL
+        .into_iter()
+        .filter(|&table| {
+            has_figures(this, table)
+                && this
+                    .iter()
+                    .filter(|(p, _)| p.table() == Some(table))
+                    .all(|&(place, n)| other(place).is_none_or(|then| then == n))
+        })
+        .collect()
 }
 
 impl Rule for CopiedTables {
