@@ -12,7 +12,7 @@ let ready = null;
 let loaded = false;
 let io = null;
 
-/** Loads the checker (about 60 KB). Resolves once; later calls return the same promise. */
+/** Loads the checker (about 100 KB brotli). Resolves once; later calls return the same promise. */
 export function init(options = {}) {
   ready ??= initCore({ module_or_path: options.wasm ?? here('./nianbao_core_bg.wasm') }).then(() => {
     loaded = true;
@@ -72,7 +72,7 @@ export function version() {
   return core.version();
 }
 
-// The importers are a module of their own (about 270 KB brotli), loaded the first time one is used.
+// The importers are a module of their own (about 300 KB brotli), loaded the first time one is used.
 function importers() {
   io ??= import('./io/report_io_wasm.js').then(async (module) => {
     await module.default({ module_or_path: here('./io/report_io_wasm_bg.wasm') });
