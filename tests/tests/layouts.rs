@@ -196,6 +196,63 @@ fn every_style_printed_to_pdf_reads_exact_or_flagged_never_wrong() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Each style printed to PDF by a browser (Chromium, as a clerk prints a portal page) and read
+/// directly: exact or flagged, never wrong. Reports that leave cells blank (上海 2019) are read
+/// with their blanks in place, from the positions of the header's column labels.
+#[test]
+fn every_style_printed_by_a_browser_reads_exact_or_flagged_never_wrong() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser-pdfs");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("folder");
+    let names = [
+        "2024-huaian-city-gov",
+        "2019-shanghai-municipal-gov-general-office-2019format",
+        "2022-pingtan-zone-admin-committee",
+    ];
+    let mut failures = Vec::new();
+    let mut table =
+        vec!["| style (printed by a browser) | exact | flagged | missing | wrong |".to_owned()];
+    for style in styles() {
+        let (mut exact, mut flagged, mut missing, mut wrong, mut cells) = (0, 0, 0, 0, 0);
+        for name in names {
+            let truth = truth(name);
+            let page = dir.join(format!("{}-{name}.html", style.name));
+            std::fs::write(&page, style.render(&truth)).expect("written");
+            let pdf = page.with_extension("pdf");
+            let out = std::process::Command::new("/usr/bin/chromium")
+                .args([
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--no-pdf-header-footer",
+                ])
+                .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+                .arg(format!("--print-to-pdf={}", pdf.display()))
+                .arg(format!("file://{}", page.display()))
+                .output()
+                .expect("chromium runs (scripts/setup.sh installs it)");
+            assert!(out.status.success(), "chromium printed {}", page.display());
+            let read = report_io::import(&std::fs::read(&pdf).expect("a PDF for every page"))
+                .expect("the PDF reads");
+            let t = tally(&read, &truth);
+            if !t.wrong.is_empty() {
+                failures.push(format!("{} ({name}): {}", style.name, t.wrong.join("; ")));
+            }
+            exact += t.exact;
+            flagged += t.flagged;
+            missing += t.missing.len();
+            wrong += t.wrong.len();
+            cells += truth.cells().count();
+        }
+        table.push(format!(
+            "| {} | {exact}/{cells} | {flagged} | {missing} | {wrong} |",
+            style.name
+        ));
+    }
+    println!("{}", table.join("\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// A PDF's text as `pdftotext -layout` prints it (poppler-utils, which `scripts/setup.sh`
 /// installs).
 fn pdf_text(pdf: &std::path::Path) -> String {

@@ -11,8 +11,11 @@ use report_io::import::ImportError;
 use report_io::{import, Format, Imported};
 
 fn cells(imported: &Imported) -> Vec<(String, String)> {
-    imported
-        .report
+    cells_of(&imported.report)
+}
+
+fn cells_of(report: &report_core::Report) -> Vec<(String, String)> {
+    report
         .cells()
         .map(|(p, c)| (p.pointer(), c.display()))
         .collect()
@@ -84,25 +87,90 @@ fn pdfs_made_by_libreoffice_read_like_their_text() {
         let imported = import(&std::fs::read(&pdf).expect("PDF written")).expect(name);
         assert_eq!(imported.format, Format::Pdf, "{name}");
         let text = import(pdftotext(&pdf).as_bytes()).expect(name);
-        // Every cell the PDF's text reads, the PDF reads alike (it may read more: the text
-        // tool drops some cells the glyphs keep).
+        // Every cell the PDF's text reads without a flag, the PDF reads alike (it may read
+        // more: the text keeps no trace of blank cells, the glyphs' positions do).
         let read = cells(&imported);
         for (pointer, value) in cells(&text).into_iter().filter(|(_, v)| !v.is_empty()) {
+            let flagged = text.diagnostics.iter().any(|d| d.cells.contains(&pointer));
             assert!(
-                read.contains(&(pointer.clone(), value.clone())),
+                flagged || read.contains(&(pointer.clone(), value.clone())),
                 "{name}: {pointer} is {value} in the text"
             );
         }
         assert_eq!(imported.report.year, report.year, "{name}");
         assert_eq!(imported.report.agency, report.agency, "{name}");
-        if report.cells().all(|(_, c)| !c.is_blank()) {
+        // Blank cells too (上海 2019 leaves 70 blank): every cell as printed, or not read at all
+        // (a row left wholly blank is missed, and reported missing), never another number.
+        let (got, want) = (cells(&imported), cells_of(&report));
+        for (pointer, value) in &got {
+            let expected = want.iter().find(|(p, _)| p == pointer).map(|(_, v)| v);
+            assert_eq!(Some(value), expected, "{name}: {pointer}");
+        }
+        if name != "2019-shanghai-municipal-gov-general-office-2019format" {
             assert_eq!(
                 differences(&imported, &report),
                 Vec::<String>::new(),
                 "{name}"
             );
         }
+        let unsure: Vec<&str> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "I3")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(
+            unsure,
+            Vec::<&str>::new(),
+            "{name}: rows whose blanks are known"
+        );
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A portal page printed to PDF by a browser: the 上海 2019 portal article, whose tables leave
+/// 70 cells blank and whose 表四 prints its numbers from the left of their cells. Every number
+/// the PDF reads is in its own cell, and no row is left in doubt: the header's positions show
+/// where the blanks are.
+#[test]
+fn a_portal_page_printed_by_a_browser_keeps_its_blank_cells_in_place() {
+    let name = "2019-shanghai-municipal-gov-general-office-2019format-portal";
+    let dir = std::env::temp_dir().join(format!("nianbao-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary folder");
+    let pdf = dir.join(format!("{name}.pdf"));
+    let status = Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", real(name).display()))
+        .output()
+        .expect("chromium runs (scripts/setup.sh installs it)");
+    assert!(status.status.success(), "chromium printed the page");
+    let imported = import(&std::fs::read(&pdf).expect("PDF written")).expect("a report");
+    assert_eq!(imported.format, Format::Pdf);
+    let report = truth(name);
+    let want = cells_of(&report);
+    for (pointer, value) in cells(&imported) {
+        let expected = want.iter().find(|(p, _)| *p == pointer).map(|(_, v)| v);
+        assert_eq!(Some(&value), expected, "{pointer}");
+    }
+    // Every row with a number is read, its blanks included; only rows printed wholly blank
+    // are not found (and rule H8 names them).
+    let missed: Vec<String> = differences(&imported, &report)
+        .into_iter()
+        .filter(|d| !d.ends_with("None instead of Blank"))
+        .collect();
+    assert_eq!(missed, Vec::<String>::new());
+    assert!(
+        !imported.diagnostics.iter().any(|d| d.code == "I3"),
+        "no row in doubt: {:?}",
+        imported.diagnostics
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

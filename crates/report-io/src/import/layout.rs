@@ -6,6 +6,10 @@ use super::interpret::heading;
 use crate::blocks::{Block, Source};
 use crate::text::is_value;
 
+/// The token that stands for a cell printed blank where the PDF's positions show it
+/// (`columns.rs`): read as an empty cell. (A private-use character, never in a document.)
+pub(crate) const BLANK: &str = "\u{E000}";
+
 /// The blocks of layout text.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
     read(text, true)
@@ -231,7 +235,9 @@ fn ends_with_group(label: &str) -> bool {
         .any(|g| label.ends_with(g.label()))
 }
 
-/// Where a number glued to a label's item number starts: "…提供3.１" → at "１".
+/// Where a number glued to a label's item number, or to a row's whole label, starts:
+/// "…提供3.１" → at "１", "行政规范性文件564" → at "564" (a narrow label cell printed right
+/// against its number).
 fn glued_number(token: &str) -> Option<usize> {
     let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     let start = token
@@ -241,10 +247,26 @@ fn glued_number(token: &str) -> Option<usize> {
         .last()
         .map(|(at, _)| at)?;
     let label = &token[..start];
+    if ends_with_row_label(label) {
+        return Some(start);
+    }
     let marker = label.strip_suffix(['.', '、', '．'])?;
     let numbered = marker.ends_with(|c: char| c.is_ascii_digit());
     let words = marker.chars().any(|c| !c.is_ascii_digit() && !is_digit(c));
     (numbered && words).then_some(start)
+}
+
+/// Whether text ends with the label of a row of 表二 or 表三, as either edition prints it.
+fn ends_with_row_label(text: &str) -> bool {
+    use report_core::layout::{Edition, ProactiveItem, RequestRow};
+    let proactive = ProactiveItem::ALL.iter().map(|i| i.def().labels);
+    let requests = RequestRow::ALL.iter().map(|r| r.def().labels);
+    proactive.chain(requests).any(|labels| {
+        Edition::ALL
+            .iter()
+            .filter_map(|&e| labels.get(e))
+            .any(|l| text.ends_with(l))
+    })
 }
 
 /// Whether a label ends with an item's number and no text: "…（四）无法提供1.".
@@ -282,6 +304,17 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// A line ending in numbers: its label parts (split where two or more spaces are) and its values.
 /// And the column (in characters) where its last label part starts.
 fn table_row_at(line: &str) -> Option<(Vec<String>, Vec<String>, Option<usize>)> {
+    // An amount printed apart from its unit ("251000 元") is one value.
+    let joined;
+    let line = match line.trim_end().strip_suffix('元') {
+        Some(rest)
+            if rest.ends_with(' ') && rest.trim_end().ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            joined = format!("{}元", rest.trim_end());
+            joined.as_str()
+        }
+        _ => line,
+    };
     // A narrow label cell can end right where the first number begins: "…无法提供3.１" is the
     // item "3." and the number "１" (an item's number is never followed by a digit).
     let mut tokens: Vec<&str> = Vec::new();
@@ -291,7 +324,11 @@ fn table_row_at(line: &str) -> Option<(Vec<String>, Vec<String>, Option<usize>)>
             None => tokens.push(token),
         }
     }
-    let values = tokens.iter().rev().take_while(|t| is_value(t)).count();
+    let values = tokens
+        .iter()
+        .rev()
+        .take_while(|t| **t == BLANK || is_value(t))
+        .count();
     if values == 0 {
         return None;
     }
@@ -323,7 +360,7 @@ fn table_row_at(line: &str) -> Option<(Vec<String>, Vec<String>, Option<usize>)>
         labels,
         tokens[label_tokens..]
             .iter()
-            .map(|t| (*t).to_owned())
+            .map(|t| if *t == BLANK { "" } else { t }.to_owned())
             .collect(),
         last_start,
     ))

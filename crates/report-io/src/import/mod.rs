@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::blocks::{Block, Source};
 use report_core::Diagnostic;
 
+#[cfg(feature = "pdf")]
+mod columns;
 mod csv;
 mod docx;
 mod html;

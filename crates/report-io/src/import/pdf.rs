@@ -9,6 +9,7 @@
 
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 
+use super::columns::{place_blanks, Line, Run, BLANK};
 use super::ImportError;
 
 use super::MAX_PDF_PAGES as MAX_PAGES;
@@ -156,58 +157,129 @@ fn unpacks_too_large(doc: &lopdf::Document) -> bool {
     false
 }
 
-/// The pages as lines of text, cells apart by two or more spaces, indentation kept; and the page
-/// and line on the page of each line.
+/// The pages as lines of text, cells apart by two or more spaces, indentation kept, the blank
+/// cells of table rows marked where the header's positions show them (`columns.rs`); and the
+/// page and line on the page of each line.
 fn render(pages: &[Vec<Glyph>]) -> (String, Vec<(usize, usize)>) {
-    let mut out = String::new();
-    let mut at = Vec::new();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut lefts = Vec::with_capacity(pages.len());
     for (number, page) in pages.iter().enumerate() {
         let mut glyphs: Vec<&Glyph> = page
             .iter()
             .filter(|g| !g.text.trim().is_empty() && g.x.is_finite() && g.y.is_finite())
             .collect();
         glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-        let mut lines: Vec<Vec<&Glyph>> = Vec::new();
+        let mut printed: Vec<Vec<&Glyph>> = Vec::new();
         for glyph in glyphs {
-            match lines.last_mut() {
+            match printed.last_mut() {
                 Some(line) if (glyph.y - line[0].y).abs() <= line[0].size.min(glyph.size) * 0.5 => {
                     line.push(glyph);
                 }
-                _ => lines.push(vec![glyph]),
+                _ => printed.push(vec![glyph]),
             }
         }
-        let left = lines
-            .iter()
-            .flat_map(|l| l.iter().map(|g| g.x))
-            .fold(f64::INFINITY, f64::min);
-        for (k, mut line) in lines.into_iter().enumerate() {
-            at.push((number + 1, k + 1));
+        lefts.push(
+            printed
+                .iter()
+                .flat_map(|l| l.iter().map(|g| g.x))
+                .fold(f64::INFINITY, f64::min),
+        );
+        for mut line in printed {
             line.sort_by(|a, b| a.x.total_cmp(&b.x));
             let size = line[0].size.max(1.0);
-            let unit = size * 0.5;
-            let indent = ((line[0].x - left) / unit).round().clamp(0.0, 400.0) as usize;
-            let mut text = " ".repeat(indent);
-            let mut end: Option<f64> = None;
-            for glyph in &line {
-                if let Some(end) = end {
-                    let gap = glyph.x - end;
-                    if gap > size * 1.2 {
-                        let spaces = (gap / unit).round().clamp(2.0, 400.0) as usize;
-                        text.push_str(&" ".repeat(spaces));
-                    } else if gap > size * 0.3 {
-                        text.push(' ');
+            lines.push(Line {
+                runs: runs_of(&line, size),
+                size,
+                y: line[0].y,
+                page: number,
+            });
+        }
+    }
+    place_blanks(&mut lines);
+    let mut out = String::new();
+    let mut at = Vec::new();
+    let mut lines = lines.into_iter().peekable();
+    for (number, left) in lefts.into_iter().enumerate() {
+        let mut k = 0;
+        while let Some(line) = lines.next_if(|l| l.page == number) {
+            k += 1;
+            at.push((number + 1, k));
+            let unit = line.size * 0.5;
+            let mut last: Option<&Run> = None;
+            for run in &line.runs {
+                let spaces = match last {
+                    None => ((run.x0 - left) / unit).round().clamp(0.0, 400.0) as usize,
+                    // A narrow gap is a space inside a cell's text; a wide one, or a blank
+                    // cell's mark, is a new cell.
+                    Some(last)
+                        if run.x0 - last.printed_end <= line.size * 1.2
+                            && run.text != BLANK
+                            && last.text != BLANK =>
+                    {
+                        1
                     }
-                }
-                text.push_str(&glyph.text);
-                end = Some(glyph.x + glyph.advance);
+                    Some(last) => ((run.x0 - last.printed_end) / unit)
+                        .round()
+                        .clamp(2.0, 400.0) as usize,
+                };
+                out.push_str(&" ".repeat(spaces));
+                out.push_str(&run.text);
+                last = Some(run);
             }
-            out.push_str(&text);
             out.push('\n');
         }
         out.push('\n');
         at.push((number + 1, 0));
     }
     (out, at)
+}
+
+/// A printed line's words: its glyphs split where there is a gap (a space, or a new cell).
+///
+/// Some fonts give the reader no usable widths, and the glyphs after the first of a string are
+/// then placed too close together: a word ends no earlier than its characters' usual widths
+/// (a full width for a Chinese character, half for a digit or a Latin letter) put it.
+fn runs_of(line: &[&Glyph], size: f64) -> Vec<Run> {
+    let usual = |glyph: &Glyph| -> f64 {
+        glyph
+            .text
+            .chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum::<f64>()
+            * glyph.size
+    };
+    let mut runs: Vec<Run> = Vec::new();
+    let mut previous: Option<&Glyph> = None;
+    for glyph in line {
+        // Placed closer to the glyph before than that one's usual width: widths are missing.
+        let crowded = previous.is_some_and(|p| glyph.x - p.x < usual(p) * 0.6);
+        previous = Some(glyph);
+        let end = glyph.x + glyph.advance;
+        // Where the glyph really ends: a width far under the usual one is missing.
+        let extent = if glyph.advance < usual(glyph) * 0.6 {
+            glyph.x + usual(glyph)
+        } else {
+            end
+        };
+        match runs.last_mut() {
+            Some(run) if glyph.x - run.printed_end <= size * 0.3 => {
+                run.text.push_str(&glyph.text);
+                run.printed_end = end;
+                run.x1 = if crowded {
+                    extent.max(run.x1 + usual(glyph))
+                } else {
+                    extent.max(run.x1)
+                };
+            }
+            _ => runs.push(Run {
+                x0: glyph.x,
+                x1: extent,
+                printed_end: end,
+                text: glyph.text.clone(),
+            }),
+        }
+    }
+    runs
 }
 
 /// Says where in the PDF a place of its rendered text is: page and line on the page.

@@ -30,17 +30,17 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
         })
         .collect();
     let width = common_width(blocks);
-    // Header words a copied text puts on the line before the numbers ("总计"), not a label.
-    let header_only = |label: &str| {
-        let mut rest = normalise(label);
-        for outcome in Outcome::ALL {
-            let text = outcome.def().labels.any(reader.report.edition);
-            if !text.is_empty() {
-                rest = rest.replace(&normalise(text), "");
-            }
-        }
-        rest.is_empty()
-    };
+    // Header words a copied text puts on the line before the numbers ("总计"), not a label:
+    // text made only of the header's characters, which also covers header labels wrapped in
+    // narrow cells and printed a line apart ("结果 结果" over "维持 纠正").
+    let header_chars: std::collections::BTreeSet<char> = Outcome::ALL
+        .iter()
+        .map(|o| o.def().labels.any(reader.report.edition))
+        .chain(AppealGroup::ALL.iter().map(|g| g.def().label))
+        .chain(AppealGroup::ALL.iter().filter_map(|g| g.def().parent))
+        .flat_map(|l| normalise(l).chars().collect::<Vec<_>>())
+        .collect();
+    let header_only = |label: &str| normalise(label).chars().all(|c| header_chars.contains(&c));
     // The row of numbers: the last row with no label and at least one value (a label there is
     // header text a PDF put on the lines before), or a run.
     let row = blocks
@@ -87,7 +87,7 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
                     row.source.column(i + 1),
                 );
             }
-            flag_short_row(reader, cells, &places, row.source);
+            flag_short_row(reader, &row, cells, &places);
         }
         Values::Run(run) => {
             let balanced: Vec<Vec<String>> = splits(run, places.len())

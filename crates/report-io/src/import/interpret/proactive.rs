@@ -81,7 +81,7 @@ pub(super) fn read_proactive(reader: &mut Reader, blocks: &[&Block]) {
             .iter()
             .map(|&c| Place::Proactive(item, Some(c)))
             .collect();
-        flag_short_row(reader, &read, &places, row.source);
+        flag_short_row(reader, &row, &read, &places);
     }
     resolve_proactive_runs(reader, runs);
 }

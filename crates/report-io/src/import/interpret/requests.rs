@@ -88,7 +88,7 @@ pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: For
                         row.source.column(i + 1),
                     );
                 }
-                flag_short_row(reader, cells, &row_places(r), row.source);
+                flag_short_row(reader, row, cells, &row_places(r));
             }
             Values::Run(run) => runs.push((r, run.clone(), row.source)),
             Values::Spread(count) => unreadable(

@@ -24,6 +24,10 @@ pub(super) struct RowRead {
     pub(super) keys: (String, String, String),
     pub(super) values: Values,
     pub(super) source: Source,
+    /// Whether the row holds every cell it is read from, blank ones included (a document with
+    /// cells, or PDF text whose blanks its positions showed): its blanks are known, and a row
+    /// of fewer numbers than cells is no doubt.
+    pub(super) blanks_printed: bool,
 }
 
 impl RowRead {
@@ -53,6 +57,7 @@ impl RowRead {
             keys,
             values,
             source,
+            blanks_printed: false,
         }
     }
 }
@@ -173,12 +178,9 @@ pub(super) fn read_row(block: &Block, n: usize, width: usize) -> Option<RowRead>
             )
         })
         .collect();
-    Some(RowRead::new(
-        label,
-        last_label,
-        Values::Cells(window),
-        *source,
-    ))
+    let mut row = RowRead::new(label, last_label, Values::Cells(window), *source);
+    row.blanks_printed = start + n <= cells.len();
+    Some(row)
 }
 
 /// How well a row's label fits a layout label.
@@ -263,16 +265,18 @@ pub(super) fn unreadable(reader: &mut Reader, place: Place, text: &str, source: 
 }
 
 /// In text whose columns are not cells (PDF text), a row that prints fewer numbers than its
-/// cells leaves no trace of where its blanks are: the numbers may sit in the wrong columns. Such a
-/// row is flagged on every cell it names, so no number in it passes unchecked.
+/// cells leaves no trace of where its blanks are, unless its positions showed them: the numbers
+/// may sit in the wrong columns. Such a row is flagged on every cell it names, so no number in it
+/// passes unchecked.
 pub(super) fn flag_short_row(
     reader: &mut Reader,
+    row: &RowRead,
     cells: &[(String, usize)],
     places: &[Place],
-    source: Source,
 ) {
+    let source = row.source;
     let filled = cells.iter().filter(|(c, _)| !c.is_empty()).count();
-    if reader.columns || filled == 0 || filled >= places.len() {
+    if reader.columns || row.blanks_printed || filled == 0 || filled >= places.len() {
         return;
     }
     let name = places

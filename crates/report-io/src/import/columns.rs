@@ -1,0 +1,415 @@
+//! Where a printed table's columns are, read from the positions of its header, so that a row
+//! that leaves cells blank keeps each of its numbers in its own column.
+//!
+//! Text laid out from a PDF keeps no cell borders: a row of 表三 that prints "821 35 2 1 859"
+//! says nothing of which two of its seven cells are blank. The glyphs' positions do. The
+//! header's column labels (自然人 … 总计, or 表四's 结果维持 … 总计 three times) sit over their
+//! columns; a header label wrapped in its narrow cell is stacked at the same place. Under a
+//! header whose every label is found in order, each number of a row is given the column whose
+//! label it sits under, and the columns it leaves are marked blank ([`BLANK`]).
+//!
+//! Nothing is placed on doubt: a row is rewritten only when it has a label to its left (表四's
+//! row of numbers right under its header needs none), every number sits clearly under one
+//! label, no two under the same, and no line of bare numbers sits just above or below it (a
+//! number wrapped in its cell). Otherwise it is left as printed, and the layout reader flags it.
+
+use report_core::layout::{Applicant, Edition, Outcome};
+
+use super::interpret::heading;
+pub(crate) use super::layout::BLANK;
+use crate::text::is_value;
+
+/// A word of a printed line: text between gaps.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Run {
+    /// Where it starts and ends on the line (points).
+    pub(crate) x0: f64,
+    pub(crate) x1: f64,
+    /// Where the text printer put the end of its last glyph: short of `x1` when the font gave
+    /// no widths. The gaps of the laid-out text are measured from here, as printed.
+    pub(crate) printed_end: f64,
+    pub(crate) text: String,
+}
+
+impl Run {
+    fn centre(&self) -> f64 {
+        (self.x0 + self.x1) / 2.0
+    }
+}
+
+/// Header text stacked at one place over several lines ("社会公益" over "组织", or a group's
+/// heading over its first column): its pieces from the top.
+struct Stack {
+    pieces: Vec<Run>,
+}
+
+impl Stack {
+    fn last(&self) -> &Run {
+        &self.pieces[self.pieces.len() - 1]
+    }
+
+    /// Where the label `label` is printed when the stack ends with it: the pieces that spell
+    /// it, from the bottom up.
+    fn ending(&self, label: &str) -> Option<(f64, f64)> {
+        let mut text = String::new();
+        let (mut x0, mut x1) = (f64::INFINITY, f64::NEG_INFINITY);
+        for piece in self.pieces.iter().rev() {
+            text.insert_str(0, &piece.text);
+            x0 = x0.min(piece.x0);
+            x1 = x1.max(piece.x1);
+            if text == label {
+                return Some((x0, x1));
+            }
+            if !label.ends_with(&text) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// One printed line: its runs left to right, its type size and its height on its page.
+pub(crate) struct Line {
+    pub(crate) runs: Vec<Run>,
+    pub(crate) size: f64,
+    pub(crate) y: f64,
+    /// The line's page (0-based).
+    pub(crate) page: usize,
+}
+
+/// A table's columns as its header places them: where each column's label is printed.
+struct Grid {
+    labels: Vec<(f64, f64)>,
+    /// Whether rows may print no label (表四's one row of numbers, right under its header).
+    unlabelled_first_row: bool,
+}
+
+/// Follows a document's lines, finds the columns of each table from its header, and places the
+/// numbers of rows that leave cells blank: each such row gets a [`BLANK`] run at each column the
+/// header shows it leaves blank. A line is left as printed when it is no table row, fills every
+/// column, or cannot be placed without doubt.
+pub(crate) fn place_blanks(lines: &mut [Line]) {
+    let mut stacks: Vec<Stack> = Vec::new();
+    let mut grid: Option<Grid> = None;
+    for k in 0..lines.len() {
+        let line = &lines[k];
+        let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
+        let values = line.runs.iter().filter(|r| is_number_run(&r.text)).count();
+        if values == 0 {
+            if heading(text.trim()).is_some() {
+                // A section's heading: the table above has ended.
+                grid = None;
+                stacks.clear();
+            } else {
+                stack(&mut stacks, &line.runs, line.size);
+            }
+            continue;
+        }
+        let fresh = header_grid(&mut stacks);
+        stacks.clear();
+        let first_row = fresh.is_some();
+        if fresh.is_some() {
+            grid = fresh;
+        }
+        let Some(grid) = &grid else {
+            continue;
+        };
+        // A number wrapped in its narrow cell prints part of it on a line of its own just
+        // above or below its row: which part is in which cell cannot be told from positions.
+        let close = |j: usize| {
+            lines.get(j).is_some_and(|other: &Line| {
+                other.page == line.page
+                    && (other.y - line.y).abs() <= line.size.max(other.size) * 1.6
+                    && other.runs.iter().any(|r| is_number_run(&r.text))
+                    && !other.runs.iter().any(|r| !is_number_run(&r.text))
+            })
+        };
+        if close(k + 1) || (k > 0 && close(k - 1)) {
+            continue;
+        }
+        // A label wrapped in its cell may print around the row's numbers and not beside them:
+        // text left of the first column just above and just below.
+        let left = grid.labels.first().map_or(0.0, |l| l.0);
+        let label_at = |j: usize| {
+            lines.get(j).is_some_and(|other: &Line| {
+                other.page == line.page
+                    && (other.y - line.y).abs() <= line.size.max(other.size) * 1.6
+                    && !other.runs.is_empty()
+                    && other
+                        .runs
+                        .iter()
+                        .all(|r| r.x1 <= left && !is_number_run(&r.text))
+            })
+        };
+        let wrapped_label = k > 0 && label_at(k - 1) && label_at(k + 1);
+        let unlabelled = (grid.unlabelled_first_row && first_row) || wrapped_label;
+        if let Some(placed) = place(&line.runs, &grid.labels, line.size, unlabelled) {
+            lines[k].runs = placed;
+        }
+    }
+}
+
+/// Adds a header line's runs to the stacks they sit under (same start or same centre, as
+/// text wrapped in a left-aligned or a centred cell is).
+fn stack(stacks: &mut Vec<Stack>, runs: &[Run], size: f64) {
+    for run in runs {
+        let near = stacks.iter_mut().rev().find(|s| {
+            let last = s.last();
+            (last.x0 - run.x0).abs() <= size * 0.5
+                || (last.centre() - run.centre()).abs() <= size * 0.5
+        });
+        match near {
+            Some(stack) => stack.pieces.push(run.clone()),
+            None => stacks.push(Stack {
+                pieces: vec![run.clone()],
+            }),
+        }
+    }
+}
+
+/// Whether a run is one printed number (or a mark that stands for one).
+fn is_number_run(text: &str) -> bool {
+    let mut tokens = text.split_whitespace();
+    tokens.next().is_some_and(is_value) && tokens.next().is_none()
+}
+
+/// The column centres of 表三 or 表四, when the header stacks name every column of one of them
+/// once, in order.
+fn header_grid(stacks: &mut [Stack]) -> Option<Grid> {
+    stacks.sort_by(|a, b| a.last().x0.total_cmp(&b.last().x0));
+    let applicants: Vec<&str> = Applicant::ALL
+        .iter()
+        .map(|a| a.def().labels.any(Edition::V2021))
+        .collect();
+    let outcomes: Vec<&str> = Outcome::ALL
+        .iter()
+        .map(|o| o.def().labels.any(Edition::V2021))
+        .collect();
+    let appeals: Vec<&str> = outcomes.iter().copied().cycle().take(15).collect();
+    if let Some(labels) = grid_of(stacks, &applicants) {
+        return Some(Grid {
+            labels,
+            unlabelled_first_row: false,
+        });
+    }
+    grid_of(stacks, &appeals).map(|labels| Grid {
+        labels,
+        unlabelled_first_row: true,
+    })
+}
+
+/// Where the stacks that end with `labels` print them, one each and in order, when the stacks
+/// that end with any of them are exactly those. A stack ends with the longest label it can
+/// ("其他结果", not "其他").
+fn grid_of(stacks: &[Stack], labels: &[&str]) -> Option<Vec<(f64, f64)>> {
+    let mut found: Vec<(&str, (f64, f64))> = Vec::new();
+    for stack in stacks {
+        let best = labels
+            .iter()
+            .filter_map(|l| stack.ending(l).map(|at| (*l, at)))
+            .max_by_key(|(l, _)| l.len());
+        if let Some(best) = best {
+            found.push(best);
+        }
+    }
+    let in_order = found.len() == labels.len() && found.iter().zip(labels).all(|(f, l)| f.0 == *l);
+    in_order.then(|| found.iter().map(|f| f.1).collect())
+}
+
+/// A row placed on the grid: each number under the one column label it is aligned with, as a
+/// table aligns its header and its numbers alike (both centred, both left or both right); blank
+/// runs for the columns it leaves. `None` when the row fills every column or any number is in
+/// doubt; a row needs a label left of the first column unless `unlabelled` allows it.
+fn place(runs: &[Run], grid: &[(f64, f64)], size: f64, unlabelled: bool) -> Option<Vec<Run>> {
+    let first_number = runs.iter().position(|r| is_number_run(&r.text))?;
+    let (label, numbers) = runs.split_at(first_number);
+    let left = grid.first()?.0;
+    let labelled = !label.is_empty() && label.iter().all(|r| r.x1 <= left);
+    if !(labelled || (unlabelled && label.is_empty()))
+        || numbers.len() >= grid.len()
+        || numbers.iter().any(|r| !is_number_run(&r.text))
+    {
+        return None;
+    }
+    let near = |a: f64, b: f64| (a - b).abs() <= size * 0.3;
+    let mut taken: Vec<Option<&Run>> = vec![None; grid.len()];
+    for run in numbers {
+        let mut aligned = grid.iter().enumerate().filter(|(_, &(x0, x1))| {
+            near(run.x0, x0) || near(run.x1, x1) || near(run.centre(), (x0 + x1) / 2.0)
+        });
+        let (column, _) = aligned.next()?;
+        if aligned.next().is_some() || taken[column].is_some() {
+            return None;
+        }
+        taken[column] = Some(run);
+    }
+    let mut out = label.to_vec();
+    for (k, cell) in taken.into_iter().enumerate() {
+        let (x0, x1) = grid[k];
+        out.push(cell.cloned().unwrap_or_else(|| Run {
+            x0: (x0 + x1) / 2.0 - 1.0,
+            x1: (x0 + x1) / 2.0 + 1.0,
+            printed_end: (x0 + x1) / 2.0 + 1.0,
+            text: BLANK.to_owned(),
+        }));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(x0: f64, text: &str) -> Run {
+        let x1 = x0 + 10.0 * text.chars().count() as f64;
+        Run {
+            x0,
+            x1,
+            printed_end: x1,
+            text: text.to_owned(),
+        }
+    }
+
+    /// Lines 15 points apart, type size 10.
+    fn lines(rows: Vec<Vec<Run>>) -> Vec<Line> {
+        rows.into_iter()
+            .enumerate()
+            .map(|(k, runs)| Line {
+                runs,
+                size: 10.0,
+                y: 15.0 * k as f64,
+                page: 0,
+            })
+            .collect()
+    }
+
+    fn placed(rows: Vec<Vec<Run>>) -> Vec<Vec<String>> {
+        let mut lines = lines(rows);
+        place_blanks(&mut lines);
+        lines
+            .into_iter()
+            .map(|l| l.runs.into_iter().map(|r| r.text).collect())
+            .collect()
+    }
+
+    /// 表三's header over four lines: 自然人 and 总计 on the second, the organisations'
+    /// columns (one of them wrapped) under 法人或其他组织.
+    fn header() -> Vec<Vec<Run>> {
+        vec![
+            vec![run(10.0, "申请人情况")],
+            vec![
+                run(100.0, "自然人"),
+                run(160.0, "法人或其他组织"),
+                run(400.0, "总计"),
+            ],
+            vec![
+                run(140.0, "商业企业"),
+                run(185.0, "科研机构"),
+                run(230.0, "社会公益"),
+                run(275.0, "法律服务机构"),
+                run(345.0, "其他"),
+            ],
+            vec![run(230.0, "组织")],
+        ]
+    }
+
+    fn with_header(rows: Vec<Vec<Run>>) -> Vec<Vec<String>> {
+        let mut all = header();
+        all.extend(rows);
+        placed(all).split_off(4)
+    }
+
+    #[test]
+    fn a_row_with_blank_cells_keeps_its_numbers_under_their_labels() {
+        // 自然人 centred at 115, 商业企业 at 160, 法律服务机构 at 305, 总计 at 410.
+        let rows = with_header(vec![vec![
+            run(0.0, "一、本年新收"),
+            run(110.0, "8"),
+            run(155.0, "3"),
+            run(300.0, "1"),
+            run(400.0, "12"),
+        ]]);
+        assert_eq!(
+            rows[0],
+            ["一、本年新收", "8", "3", BLANK, BLANK, "1", BLANK, "12"]
+        );
+    }
+
+    #[test]
+    fn rows_in_doubt_are_left_as_printed() {
+        let as_printed = |row: Vec<Run>| {
+            let texts: Vec<String> = row.iter().map(|r| r.text.clone()).collect();
+            assert_eq!(with_header(vec![row])[0], texts);
+        };
+        // A number between two columns.
+        as_printed(vec![
+            run(0.0, "二、上年结转"),
+            run(133.0, "5"),
+            run(400.0, "5"),
+        ]);
+        // Two numbers under one column.
+        as_printed(vec![
+            run(0.0, "（一）予以公开"),
+            run(105.0, "5"),
+            run(120.0, "5"),
+        ]);
+        // A line of numbers with no label (a page number).
+        as_printed(vec![run(110.0, "1")]);
+        // A full row.
+        as_printed(
+            std::iter::once(run(0.0, "（七）总计"))
+                .chain([110.0, 155.0, 200.0, 245.0, 300.0, 345.0, 400.0].map(|x| run(x, "1")))
+                .collect(),
+        );
+    }
+
+    #[test]
+    fn a_row_with_a_number_wrapped_below_it_is_left_as_printed() {
+        let rows = with_header(vec![
+            vec![
+                run(0.0, "一、本年新收"),
+                run(105.0, "300"),
+                run(400.0, "300"),
+            ],
+            vec![run(110.0, "1"), run(405.0, "1")],
+        ]);
+        assert_eq!(rows[0], ["一、本年新收", "300", "300"]);
+    }
+
+    #[test]
+    fn a_header_that_misses_a_column_or_a_heading_gives_no_grid() {
+        let row = || vec![run(0.0, "一、本年新收"), run(110.0, "8"), run(400.0, "8")];
+        let rows = placed(vec![vec![run(100.0, "自然人"), run(400.0, "总计")], row()]);
+        assert_eq!(rows[1], ["一、本年新收", "8", "8"]);
+        let mut all = header();
+        all.push(vec![run(0.0, "四、政府信息公开行政复议、行政诉讼情况")]);
+        all.push(row());
+        assert_eq!(placed(all)[5], ["一、本年新收", "8", "8"]);
+    }
+
+    #[test]
+    fn appeals_take_the_fifteen_outcome_columns() {
+        let labels = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        let heads: Vec<Run> = (0..15)
+            .map(|k| run(40.0 + 45.0 * k as f64, labels[k % 5]))
+            .collect();
+        // 5 centred under 结果维持 (60), 2 under 尚未审结 (195), 7 under 总计 (230); 8 printed
+        // from the left of 直接起诉's 结果维持 (265), as a left-aligned cell prints it.
+        let rows = placed(vec![
+            vec![run(0.0, "行政复议"), run(300.0, "行政诉讼")],
+            heads.clone(),
+            vec![
+                run(55.0, "5"),
+                run(190.0, "2"),
+                run(225.0, "7"),
+                run(265.0, "8"),
+            ],
+        ]);
+        assert_eq!(rows[2].len(), 15);
+        assert_eq!(rows[2][..6], ["5", BLANK, BLANK, "2", "7", "8"]);
+        assert!(rows[2][6..].iter().all(|t| t == BLANK));
+        // A number aligned with no label is in doubt: the row stays as printed.
+        let rows = placed(vec![heads, vec![run(55.0, "5"), run(200.0, "2")]]);
+        assert_eq!(rows[1], ["5", "2"]);
+    }
+}
