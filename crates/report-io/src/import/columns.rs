@@ -89,8 +89,11 @@ struct Grid {
 /// header shows it leaves blank. A line is left as printed when it is no table row, fills every
 /// column, or cannot be placed without doubt.
 pub(crate) fn place_blanks(lines: &mut [Line]) {
+    let mut grids: Vec<Grid> = Vec::new();
+    // The rows that may be placed: line, its table's grid, whether it may have no label.
+    let mut rows: Vec<(usize, usize, bool)> = Vec::new();
     let mut stacks: Vec<Stack> = Vec::new();
-    let mut grid: Option<Grid> = None;
+    let mut current: Option<usize> = None;
     for k in 0..lines.len() {
         let line = &lines[k];
         let text: String = line.runs.iter().map(|r| r.text.as_str()).collect();
@@ -98,7 +101,7 @@ pub(crate) fn place_blanks(lines: &mut [Line]) {
         if values == 0 {
             if heading(text.trim()).is_some() {
                 // A section's heading: the table above has ended.
-                grid = None;
+                current = None;
                 stacks.clear();
             } else {
                 stack(&mut stacks, &line.runs, line.size);
@@ -108,12 +111,14 @@ pub(crate) fn place_blanks(lines: &mut [Line]) {
         let fresh = header_grid(&mut stacks);
         stacks.clear();
         let first_row = fresh.is_some();
-        if fresh.is_some() {
-            grid = fresh;
+        if let Some(fresh) = fresh {
+            grids.push(fresh);
+            current = Some(grids.len() - 1);
         }
-        let Some(grid) = &grid else {
+        let Some(g) = current else {
             continue;
         };
+        let grid = &grids[g];
         // A number wrapped in its narrow cell prints part of it on a line of its own just
         // above or below its row: which part is in which cell cannot be told from positions.
         let close = |j: usize| {
@@ -143,10 +148,101 @@ pub(crate) fn place_blanks(lines: &mut [Line]) {
         };
         let wrapped_label = k > 0 && label_at(k - 1) && label_at(k + 1);
         let unlabelled = (grid.unlabelled_first_row && first_row) || wrapped_label;
-        if let Some(placed) = place(&line.runs, &grid.labels, line.size, unlabelled) {
-            lines[k].runs = placed;
+        if numbers_of(&line.runs, &grid.labels, unlabelled).is_some() {
+            rows.push((k, g, unlabelled));
         }
     }
+    for (g, grid) in grids.iter().enumerate() {
+        let numbers: Vec<(&Run, f64)> = rows
+            .iter()
+            .filter(|r| r.1 == g)
+            .flat_map(|&(k, _, unlabelled)| {
+                let line = &lines[k];
+                numbers_of(&line.runs, &grid.labels, unlabelled)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|r| (r, line.size))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let starts = flush_left_starts(&grid.labels, &numbers);
+        for &(k, _, unlabelled) in rows.iter().filter(|r| r.1 == g) {
+            let line = &lines[k];
+            let placed = place(
+                &line.runs,
+                &grid.labels,
+                line.size,
+                unlabelled,
+                starts.as_deref(),
+            );
+            if let Some(placed) = placed {
+                lines[k].runs = placed;
+            }
+        }
+    }
+}
+
+/// The numbers of a table row: the runs from its first number on, when every one of them is a
+/// number and the runs before them are a label left of the first column (or there are none and
+/// `unlabelled` allows it).
+fn numbers_of<'a>(runs: &'a [Run], grid: &[(f64, f64)], unlabelled: bool) -> Option<&'a [Run]> {
+    let first_number = runs.iter().position(|r| is_number_run(&r.text))?;
+    let (label, numbers) = runs.split_at(first_number);
+    let left = grid.first()?.0;
+    let labelled = !label.is_empty() && label.iter().all(|r| r.x1 <= left);
+    let ok = (labelled || (unlabelled && label.is_empty()))
+        && numbers.iter().all(|r| is_number_run(&r.text));
+    ok.then_some(numbers)
+}
+
+/// Where each column's numbers start, when the table prints its numbers flush left under a
+/// header that is not (a portal's centred `<th>` over plain cells): the numbers of the table
+/// start at a few places, one under each column's label at most, and numbers of different
+/// widths start at the same place (which neither centred nor flush-right numbers do). `None`
+/// when the numbers do not show that.
+fn flush_left_starts(grid: &[(f64, f64)], numbers: &[(&Run, f64)]) -> Option<Vec<Option<f64>>> {
+    let size = numbers.iter().map(|n| n.1).fold(0.0, f64::max);
+    let mut sorted: Vec<&Run> = numbers.iter().map(|n| n.0).collect();
+    sorted.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    // Starts within a point of each other are one place.
+    let mut places: Vec<Vec<&Run>> = Vec::new();
+    for run in sorted {
+        match places.last_mut() {
+            Some(place) if run.x0 - place[0].x0 <= 1.0 => place.push(run),
+            _ => places.push(vec![run]),
+        }
+    }
+    let widths_differ = places.iter().any(|p| {
+        let widths = p.iter().map(|r| r.x1 - r.x0);
+        let (lo, hi) = widths.fold((f64::INFINITY, 0.0f64), |(lo, hi), w| {
+            (lo.min(w), hi.max(w))
+        });
+        hi - lo > size * 0.3
+    });
+    if !widths_differ || places.len() > grid.len() {
+        return None;
+    }
+    // A column's numbers start after the label before it ends and no later than its own
+    // label starts.
+    let tolerance = size * 0.3;
+    let mut starts: Vec<Option<f64>> = vec![None; grid.len()];
+    for place in &places {
+        let x = place[0].x0;
+        let mut columns = (0..grid.len()).filter(|&k| {
+            let after = if k == 0 {
+                grid[0].0 - (grid[0].1 - grid[0].0) - size
+            } else {
+                grid[k - 1].1
+            };
+            x > after - tolerance && x <= grid[k].0 + tolerance
+        });
+        let column = columns.next()?;
+        if columns.next().is_some() || starts[column].is_some() {
+            return None;
+        }
+        starts[column] = Some(x);
+    }
+    Some(starts)
 }
 
 /// Adds a header line's runs to the stacks they sit under (same start or same centre, as
@@ -217,27 +313,33 @@ fn grid_of(stacks: &[Stack], labels: &[&str]) -> Option<Vec<(f64, f64)>> {
 }
 
 /// A row placed on the grid: each number under the one column label it is aligned with, as a
-/// table aligns its header and its numbers alike (both centred, both left or both right); blank
-/// runs for the columns it leaves. `None` when the row fills every column or any number is in
-/// doubt; a row needs a label left of the first column unless `unlabelled` allows it.
-fn place(runs: &[Run], grid: &[(f64, f64)], size: f64, unlabelled: bool) -> Option<Vec<Run>> {
-    let first_number = runs.iter().position(|r| is_number_run(&r.text))?;
-    let (label, numbers) = runs.split_at(first_number);
-    let left = grid.first()?.0;
-    let labelled = !label.is_empty() && label.iter().all(|r| r.x1 <= left);
-    if !(labelled || (unlabelled && label.is_empty()))
-        || numbers.len() >= grid.len()
-        || numbers.iter().any(|r| !is_number_run(&r.text))
-    {
+/// table aligns its header and its numbers alike (both centred, both left or both right), or,
+/// where the table prints its numbers flush left under another header (`starts`), under the
+/// column whose numbers start where it does; blank runs for the columns it leaves. `None` when
+/// the row is no row of the table, fills every column, or any number is in doubt.
+fn place(
+    runs: &[Run],
+    grid: &[(f64, f64)],
+    size: f64,
+    unlabelled: bool,
+    starts: Option<&[Option<f64>]>,
+) -> Option<Vec<Run>> {
+    let numbers = numbers_of(runs, grid, unlabelled)?;
+    if numbers.len() >= grid.len() {
         return None;
     }
+    let label = &runs[..runs.len() - numbers.len()];
     let near = |a: f64, b: f64| (a - b).abs() <= size * 0.3;
     let mut taken: Vec<Option<&Run>> = vec![None; grid.len()];
     for run in numbers {
-        let mut aligned = grid.iter().enumerate().filter(|(_, &(x0, x1))| {
-            near(run.x0, x0) || near(run.x1, x1) || near(run.centre(), (x0 + x1) / 2.0)
+        let mut aligned = (0..grid.len()).filter(|&k| match starts {
+            Some(starts) => starts[k].is_some_and(|x| (run.x0 - x).abs() <= 1.0),
+            None => {
+                let (x0, x1) = grid[k];
+                near(run.x0, x0) || near(run.x1, x1) || near(run.centre(), (x0 + x1) / 2.0)
+            }
         });
-        let (column, _) = aligned.next()?;
+        let column = aligned.next()?;
         if aligned.next().is_some() || taken[column].is_some() {
             return None;
         }
@@ -385,6 +487,71 @@ mod tests {
         all.push(vec![run(0.0, "四、政府信息公开行政复议、行政诉讼情况")]);
         all.push(row());
         assert_eq!(placed(all)[5], ["一、本年新收", "8", "8"]);
+    }
+
+    #[test]
+    fn numbers_flush_left_under_a_centred_header_keep_their_columns() {
+        // 自然人 is printed at 100–130, 商业企业 at 140–180 … 总计 at 400–420 (centred in
+        // their cells); the numbers start at each cell's left edge (96, 136, 271, 396),
+        // whatever their widths, so none is centred under its label.
+        let rows = with_header(vec![
+            vec![
+                run(0.0, "一、本年新收"),
+                run(96.0, "821"),
+                run(136.0, "35"),
+                run(271.0, "2"),
+                run(396.0, "859"),
+            ],
+            vec![run(0.0, "二、上年结转"), run(96.0, "18"), run(396.0, "18")],
+            vec![run(0.0, "（一）予以公开"), run(96.0, "3"), run(271.0, "12")],
+        ]);
+        assert_eq!(
+            rows[0],
+            ["一、本年新收", "821", "35", BLANK, BLANK, "2", BLANK, "859"]
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "二、上年结转",
+                "18",
+                BLANK,
+                BLANK,
+                BLANK,
+                BLANK,
+                BLANK,
+                "18"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "（一）予以公开",
+                "3",
+                BLANK,
+                BLANK,
+                BLANK,
+                "12",
+                BLANK,
+                BLANK
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_that_start_at_more_places_than_columns_are_not_taken_for_flush_left() {
+        // Each number starts somewhere else: no column of flush-left numbers, and none is
+        // aligned with a label, so no row is placed.
+        let rows = with_header(vec![
+            vec![
+                run(0.0, "一、本年新收"),
+                run(96.0, "821"),
+                run(139.0, "35"),
+                run(396.0, "859"),
+            ],
+            vec![run(0.0, "二、上年结转"), run(98.0, "18"), run(394.0, "18")],
+        ]);
+        assert_eq!(rows[0], ["一、本年新收", "821", "35", "859"]);
+        assert_eq!(rows[1], ["二、上年结转", "18", "18"]);
     }
 
     #[test]
