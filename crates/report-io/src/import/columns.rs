@@ -248,7 +248,7 @@ fn flush_left_starts(grid: &[(f64, f64)], numbers: &[(&Run, f64)]) -> Option<Vec
 /// Adds a header line's runs to the stacks they sit under (same start or same centre, as
 /// text wrapped in a left-aligned or a centred cell is).
 fn stack(stacks: &mut Vec<Stack>, runs: &[Run], size: f64) {
-    for run in runs {
+    for run in runs.iter().flat_map(split_header_word) {
         let near = stacks.iter_mut().rev().find(|s| {
             let last = s.last();
             (last.x0 - run.x0).abs() <= size * 0.5
@@ -261,6 +261,71 @@ fn stack(stacks: &mut Vec<Stack>, runs: &[Run], size: f64) {
             }),
         }
     }
+}
+
+/// Every column label of 表三 and 表四.
+fn column_labels() -> impl Iterator<Item = &'static str> {
+    let applicants = Applicant::ALL
+        .iter()
+        .map(|a| a.def().labels.any(Edition::V2021));
+    let outcomes = Outcome::ALL
+        .iter()
+        .map(|o| o.def().labels.any(Edition::V2021));
+    applicants.chain(outcomes)
+}
+
+/// A header word that is several column labels' pieces printed too close together to be told
+/// apart ("社会公益法律服务其": the first lines of 社会公益组织, 法律服务机构 and 其他, wrapped in
+/// narrow cells), split into those pieces, each placed by its share of the word's width (Chinese
+/// characters are all one width). A word that is part of one label, or that no labels' pieces
+/// spell, is kept whole.
+fn split_header_word(run: &Run) -> Vec<Run> {
+    let chars: Vec<char> = run.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let text: String = chars.iter().collect();
+    if chars.len() < 2
+        || chars.iter().any(char::is_ascii_digit)
+        || column_labels().any(|l| l.contains(text.as_str()))
+    {
+        return vec![run.clone()];
+    }
+    let piece = |from: usize, to: usize| -> bool {
+        let part: String = chars[from..to].iter().collect();
+        column_labels().any(|l| l.starts_with(part.as_str()) || l.ends_with(part.as_str()))
+    };
+    // The fewest pieces that spell the word: best[i] for its first i characters.
+    let n = chars.len();
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for to in 1..=n {
+        best[to] = (0..to)
+            .filter_map(|from| {
+                let (count, _) = best[from]?;
+                piece(from, to).then_some((count + 1, from))
+            })
+            .min_by_key(|&(count, _)| count);
+    }
+    if best[n].is_none_or(|(count, _)| count < 2) {
+        return vec![run.clone()];
+    }
+    let mut cuts = vec![n];
+    let mut at = n;
+    while at > 0 {
+        let Some((_, from)) = best[at] else {
+            return vec![run.clone()];
+        };
+        cuts.push(from);
+        at = from;
+    }
+    cuts.reverse();
+    let width = (run.x1 - run.x0) / n as f64;
+    cuts.windows(2)
+        .map(|w| Run {
+            x0: run.x0 + width * w[0] as f64,
+            x1: run.x0 + width * w[1] as f64,
+            printed_end: run.x0 + width * w[1] as f64,
+            text: chars[w[0]..w[1]].iter().collect(),
+        })
+        .collect()
 }
 
 /// Whether a run is one printed number (or a mark that stands for one).
@@ -552,6 +617,22 @@ mod tests {
         ]);
         assert_eq!(rows[0], ["一、本年新收", "821", "35", "859"]);
         assert_eq!(rows[1], ["二、上年结转", "18", "18"]);
+    }
+
+    #[test]
+    fn header_labels_printed_as_one_word_are_told_apart() {
+        let word = run(428.0, "社会公益法律服务其");
+        let pieces = split_header_word(&Run {
+            x1: 428.0 + 9.0 * 12.75,
+            ..word
+        });
+        let texts: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["社会公益", "法律服务", "其"]);
+        assert!((pieces[1].x0 - 479.0).abs() < 1.0 && (pieces[2].x0 - 530.0).abs() < 1.0);
+        // Part of one label, prose, or a number: whole.
+        for whole in ["社会公益", "本机关全年共收到申请", "1288"] {
+            assert_eq!(split_header_word(&run(0.0, whole)).len(), 1, "{whole}");
+        }
     }
 
     #[test]
