@@ -52,7 +52,7 @@ pub enum Command {
         /// 所辖单位（乡镇、部门）的报告文件或目录：所核对的汇总报告与这些报告逐格相加之和比较，不符的单元格逐一列出
         #[arg(long, value_name = "文件或目录")]
         units: Vec<PathBuf>,
-        /// 输出格式：human 便于阅读（默认）；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）
+        /// 输出格式：human 便于阅读（默认）；json 每个文件一个对象；csv 每个文件一行（可用表格软件打开）；xlsx Excel 工作簿（概况、各单位、各问题、各报告的全部单元格，需用 -o 指定文件）
         #[arg(
             long,
             value_enum,
@@ -61,6 +61,12 @@ pub enum Command {
             hide_default_value = true
         )]
         format: CheckFormat,
+        /// 把核查结果写入此文件（默认输出到标准输出）
+        #[arg(short, long, value_name = "文件")]
+        output: Option<PathBuf>,
+        /// 另外写一份核查结果网页（单个 HTML 文件，含图表，可离线打开、打印），供领导阅读或发给各单位
+        #[arg(long, value_name = "文件")]
+        report: Option<PathBuf>,
         /// 只输出汇总表，不列出每份报告的问题
         #[arg(long)]
         summary: bool,
@@ -194,6 +200,8 @@ pub enum CheckFormat {
     Json,
     /// CSV，每个文件一行
     Csv,
+    /// Excel 工作簿（需用 -o 指定文件）
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -183,6 +183,8 @@ pub struct Checked {
     pub pairing: Pairing,
     /// What is kept of the report to compare it with the others of the batch.
     pub print: Option<report_core::similar::Print>,
+    /// What the region's page and workbook show of last year's report (when reports are kept).
+    pub last_year: Option<report_region::LastYear>,
 }
 
 impl Checked {
@@ -194,7 +196,8 @@ impl Checked {
 
 /// Reads and checks every file, in parallel, in the order given; `progress` is told of each.
 /// Unless `keep_reports`, each report is dropped once checked, all but its agency, year and
-/// edition: a check of thousands of files then needs little memory.
+/// edition: a check of thousands of files then needs little memory. When they are kept, so is
+/// what last year's report, if one was used, shows on the region's page.
 pub fn check_all(
     files: Vec<(PathBuf, Option<FileError>)>,
     previous: &Previous,
@@ -209,8 +212,12 @@ pub fn check_all(
             let loaded = problem.map_or_else(|| load(&path, lang), Err);
             let mut pairing = Pairing::NotAsked;
             let mut print = None;
+            let mut last_year = None;
             let outcome = loaded.map(|loaded| {
                 let (previous, paired) = previous.pair(&loaded.report);
+                if let (true, Some(report), Some(file)) = (keep_reports, previous, paired.path()) {
+                    last_year = Some(report_region::LastYear::of(file, report));
+                }
                 pairing = paired;
                 // A document whose numbers ran together undecided is read again with last
                 // year's report, which may settle them.
@@ -240,6 +247,7 @@ pub fn check_all(
                 outcome,
                 pairing,
                 print,
+                last_year,
             }
         })
         .collect()

@@ -2,8 +2,8 @@
 
 use std::fmt::Write;
 
-use report_core::message::{edition_short_zh, table_title_zh};
-use report_core::{CheckResult, Diagnostic, Lang, Severity, TableId};
+use report_core::message::edition_short_zh;
+use report_core::{CheckResult, Diagnostic, Lang, Severity};
 
 use crate::batch::Checked;
 use crate::load::Loaded;
@@ -27,11 +27,6 @@ fn counts_line(result: &CheckResult, lang: Lang) -> String {
             c.errors, c.warnings, c.infos
         ),
     }
-}
-
-/// The group a diagnostic is listed under: its table, or the prose and metadata.
-fn group_of(d: &Diagnostic) -> Option<TableId> {
-    d.table()
 }
 
 /// The first line of a diagnostic of either kind: severity, code, message.
@@ -110,39 +105,7 @@ fn write_report(out: &mut String, path: &str, loaded: &Loaded, result: &CheckRes
             let _ = writeln!(out, "  {verdict}: {}", counts_line(result, lang));
         }
     }
-    let (import, rules): (Vec<&Diagnostic>, Vec<&Diagnostic>) = result
-        .diagnostics
-        .iter()
-        .partition(|d| d.import_problem().is_some());
-    if !import.is_empty() {
-        let title = if lang == Lang::Zh { "导入" } else { "Import" };
-        let _ = writeln!(out, "\n  {title}");
-        for d in import {
-            write_headline(out, d.severity, d.code, &d.message, lang);
-        }
-    }
-    let mut groups: Vec<Option<TableId>> = Vec::new();
-    for d in &rules {
-        if !groups.contains(&group_of(d)) {
-            groups.push(group_of(d));
-        }
-    }
-    // Tables in printed order; prose and metadata after them.
-    groups.sort_by_key(|g| g.map_or(usize::MAX, |t| t as usize));
-    for group in groups {
-        let mut members: Vec<&Diagnostic> = rules
-            .iter()
-            .copied()
-            .filter(|d| group_of(d) == group)
-            .collect();
-        // Errors first; within a severity, the order of the places named.
-        members.sort_by_key(|d| d.severity);
-        let title = match lang {
-            Lang::Zh => table_title_zh(group),
-            Lang::En => group.map_or("Prose and metadata".to_owned(), |t| {
-                t.english_name().to_owned()
-            }),
-        };
+    for (title, members) in report_core::message::grouped(&result.diagnostics, lang) {
         write_group(out, &title, &members, lang);
     }
 }

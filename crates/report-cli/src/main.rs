@@ -10,6 +10,7 @@ mod commands;
 mod human;
 mod load;
 mod output;
+mod today;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,8 @@ fn main() -> ExitCode {
             previous,
             units,
             format,
+            output,
+            report,
             summary,
             jobs,
             lang,
@@ -40,7 +43,16 @@ fn main() -> ExitCode {
                     .num_threads(jobs.max(1))
                     .build_global();
             }
-            commands::check::run(&paths, previous.as_deref(), &units, format, summary, lang)
+            commands::check::run(&commands::check::Request {
+                paths: &paths,
+                previous: previous.as_deref(),
+                units: &units,
+                format,
+                output: output.as_deref(),
+                report: report.as_deref(),
+                summary,
+                lang,
+            })
         }
         Command::Sum {
             paths,

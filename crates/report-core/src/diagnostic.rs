@@ -300,6 +300,32 @@ impl ImportProblem {
             ImportProblem::HeadingVariant | ImportProblem::SettledByPrevious => Severity::Info,
         }
     }
+
+    /// A short Chinese title, as a rule's `title_zh`.
+    pub const fn title_zh(self) -> &'static str {
+        match self {
+            ImportProblem::MissingTable => "没有找到表格",
+            ImportProblem::UnrecognisedRow => "表格中有认不出的行",
+            ImportProblem::UnreadableRow => "一行的数字无法对应到单元格",
+            ImportProblem::AmbiguousCell => "连在一起的数字有多种拆法",
+            ImportProblem::MissingHeading => "没有找到章节标题",
+            ImportProblem::MissingTitle => "标题中没有找到年度或机关",
+            ImportProblem::HeadingVariant => "章节标题写法与官方格式不同",
+            ImportProblem::SettledByPrevious => "连在一起的数字按上年报告拆分",
+        }
+    }
+
+    /// Every import problem, in the order of their codes.
+    pub const ALL: [ImportProblem; 8] = [
+        ImportProblem::MissingTable,
+        ImportProblem::UnrecognisedRow,
+        ImportProblem::UnreadableRow,
+        ImportProblem::AmbiguousCell,
+        ImportProblem::MissingHeading,
+        ImportProblem::MissingTitle,
+        ImportProblem::HeadingVariant,
+        ImportProblem::SettledByPrevious,
+    ];
 }
 
 /// What a rule found, before it is put into words.

@@ -57,6 +57,22 @@ pub fn edition_short_zh(edition: Edition) -> &'static str {
     }
 }
 
+/// The short Chinese title of any diagnostic code: a rule's, an import problem's, the batch
+/// comparison's (B1) or the roll-up's (U1). `None` for a code nothing gives.
+pub fn code_title_zh(code: &str) -> Option<&'static str> {
+    if let Some(meta) = crate::rules::catalogue().find(|m| m.code == code) {
+        return Some(meta.title_zh);
+    }
+    if let Some(problem) = crate::ImportProblem::ALL.iter().find(|p| p.code() == code) {
+        return Some(problem.title_zh());
+    }
+    match code {
+        crate::similar::ALIKE_CODE => Some("与同批另一机关的报告雷同"),
+        crate::aggregate::ROLL_UP_CODE => Some("汇总报告与所辖单位之和不符"),
+        _ => None,
+    }
+}
+
 fn list_zh(places: &[Place], edition: Edition) -> String {
     let mut listed: Vec<String> = places
         .iter()
@@ -695,9 +711,64 @@ pub fn table_title_zh(table: Option<TableId>) -> String {
     }
 }
 
+/// A check's diagnostics grouped as they are shown to people: what importing the document said
+/// first, then each table in printed order, then the prose and metadata; within a group, errors
+/// first and otherwise in the order given. Each group comes with its title in `lang`.
+pub fn grouped(
+    diagnostics: &[crate::Diagnostic],
+    lang: Lang,
+) -> Vec<(String, Vec<&crate::Diagnostic>)> {
+    let (import, rules): (Vec<&crate::Diagnostic>, Vec<&crate::Diagnostic>) = diagnostics
+        .iter()
+        .partition(|d| d.import_problem().is_some());
+    let mut out = Vec::new();
+    if !import.is_empty() {
+        let title = if lang == Lang::Zh { "导入" } else { "Import" };
+        out.push((title.to_owned(), import));
+    }
+    let mut groups: Vec<Option<TableId>> = Vec::new();
+    for d in &rules {
+        if !groups.contains(&d.table()) {
+            groups.push(d.table());
+        }
+    }
+    // Tables in printed order; prose and metadata after them.
+    groups.sort_by_key(|g| g.map_or(usize::MAX, |t| t as usize));
+    for group in groups {
+        let mut members: Vec<&crate::Diagnostic> = rules
+            .iter()
+            .copied()
+            .filter(|d| d.table() == group)
+            .collect();
+        members.sort_by_key(|d| d.severity);
+        let title = match lang {
+            Lang::Zh => table_title_zh(group),
+            Lang::En => group.map_or("Prose and metadata".to_owned(), |t| {
+                t.english_name().to_owned()
+            }),
+        };
+        out.push((title, members));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_code_given_has_a_title() {
+        for meta in crate::rules::catalogue() {
+            assert_eq!(code_title_zh(meta.code), Some(meta.title_zh));
+        }
+        for problem in crate::ImportProblem::ALL {
+            assert!(code_title_zh(problem.code()).is_some_and(|t| !t.is_empty()));
+        }
+        for code in [crate::similar::ALIKE_CODE, crate::aggregate::ROLL_UP_CODE] {
+            assert!(code_title_zh(code).is_some(), "{code}");
+        }
+        assert_eq!(code_title_zh("Z9"), None);
+    }
 
     #[test]
     fn long_lists_are_cut_with_a_count() {

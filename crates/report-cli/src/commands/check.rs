@@ -6,18 +6,43 @@ use std::process::ExitCode;
 use crate::args::{CheckFormat, LangArg};
 use crate::batch;
 use crate::human;
-use crate::output::{print_out, progress_bar, to_json, FileReport, EXIT_ERRORS, EXIT_UNREADABLE};
+use crate::output::{
+    emit, print_out, progress_bar, to_json, write_file, FileReport, EXIT_ERRORS, EXIT_UNREADABLE,
+};
 
-pub fn run(
-    paths: &[PathBuf],
-    previous: Option<&Path>,
-    units: &[PathBuf],
-    format: CheckFormat,
-    summary: bool,
-    lang: LangArg,
-) -> ExitCode {
-    let lang = lang.lang();
-    let previous = match previous.map(|p| (p, batch::Previous::read(p, lang))) {
+/// What `nianbao check` was asked.
+pub struct Request<'a> {
+    /// The files and folders to check.
+    pub paths: &'a [PathBuf],
+    /// Last year's report or folder (`--previous`).
+    pub previous: Option<&'a Path>,
+    /// The units' reports a roll-up is compared with (`--units`).
+    pub units: &'a [PathBuf],
+    /// How to write the results.
+    pub format: CheckFormat,
+    /// Where to write them (`-o`); standard output when `None`.
+    pub output: Option<&'a Path>,
+    /// Where to write the region's page as well (`--report`).
+    pub report: Option<&'a Path>,
+    /// Only the summary table.
+    pub summary: bool,
+    /// The language of the messages.
+    pub lang: LangArg,
+}
+
+pub fn run(request: &Request<'_>) -> ExitCode {
+    let lang = request.lang.lang();
+    let workbook = request.format == CheckFormat::Xlsx;
+    if workbook && request.output.is_none() {
+        eprintln!(
+            "nianbao：Excel 工作簿不能输出到屏幕，请用 -o 指定要写入的文件，如 -o 核查结果.xlsx"
+        );
+        return ExitCode::from(EXIT_UNREADABLE);
+    }
+    let previous = match request
+        .previous
+        .map(|p| (p, batch::Previous::read(p, lang)))
+    {
         None => batch::Previous::None,
         Some((_, Ok((previous, problems)))) => {
             for (path, err) in problems {
@@ -34,35 +59,53 @@ pub fn run(
             return ExitCode::from(EXIT_UNREADABLE);
         }
     };
-    let files = batch::inputs(paths);
+    let files = batch::inputs(request.paths);
     if files.is_empty() {
         eprintln!("nianbao：所给目录中没有报告文件（.json .txt .html .md .csv .docx .pdf）");
         return ExitCode::from(EXIT_UNREADABLE);
     }
     let progress = progress_bar(files.len());
-    // A roll-up is compared with its units after it is checked: its cells are kept till then.
-    let keep = !units.is_empty();
+    // A roll-up is compared with its units after it is checked, and the page and the workbook
+    // show every report's figures: the reports are kept till then.
+    let keep = !request.units.is_empty() || workbook || request.report.is_some();
     let mut results = batch::check_all(files, &previous, lang, keep, &progress);
     progress.finish_and_clear();
-    if !units.is_empty() {
-        if let Err(code) = compare_with_units(&mut results, units, lang) {
+    if !request.units.is_empty() {
+        if let Err(code) = compare_with_units(&mut results, request.units, lang) {
             return code;
         }
     }
     mark_alike(&mut results, lang);
 
-    let text = match format {
-        CheckFormat::Human => human::check_results(&results, lang, summary),
+    if let Some(path) = request.report {
+        let page = report_region::html::page(&region(&results));
+        if let Err(err) = write_file(path, page) {
+            eprintln!("nianbao：无法写入 {}：{err}", path.display());
+            return ExitCode::from(EXIT_UNREADABLE);
+        }
+        eprintln!("nianbao：核查结果网页已写入 {}", path.display());
+    }
+    let written = match request.format {
+        CheckFormat::Human => emit_text(
+            &human::check_results(&results, lang, request.summary),
+            request.output,
+        ),
         CheckFormat::Json => {
             let out: Vec<FileReport<'_>> =
                 results.iter().map(|c| FileReport::of(c, lang)).collect();
-            to_json(&out)
+            emit_text(&to_json(&out), request.output)
         }
-        CheckFormat::Csv => batch::csv(&results),
+        CheckFormat::Csv => emit_text(&batch::csv(&results), request.output),
+        CheckFormat::Xlsx => match report_region::xlsx::workbook(&region(&results)) {
+            Ok(bytes) => emit(&bytes, request.output),
+            Err(err) => {
+                eprintln!("nianbao：无法生成 Excel 工作簿：{err}");
+                ExitCode::from(EXIT_UNREADABLE)
+            }
+        },
     };
-    let printed = print_out(text.trim_end());
-    if printed != ExitCode::SUCCESS {
-        return printed;
+    if written != ExitCode::SUCCESS {
+        return written;
     }
     if results.iter().any(|c| c.outcome.is_err()) {
         ExitCode::from(EXIT_UNREADABLE)
@@ -70,6 +113,39 @@ pub fn run(
         ExitCode::from(EXIT_ERRORS)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Text to standard output, or to the file asked for.
+fn emit_text(text: &str, output: Option<&Path>) -> ExitCode {
+    match output {
+        None => print_out(text.trim_end()),
+        Some(_) => emit(format!("{}\n", text.trim_end()).as_bytes(), output),
+    }
+}
+
+/// The batch as the region's page and workbook see it.
+fn region(results: &[batch::Checked]) -> report_region::Region<'_> {
+    let units = results
+        .iter()
+        .map(|checked| report_region::Unit {
+            file: &checked.path,
+            outcome: match &checked.outcome {
+                Ok((loaded, result)) => Ok(report_region::Read {
+                    report: &loaded.report,
+                    result,
+                    last_year: checked.last_year.clone(),
+                }),
+                Err(err) => Err(err.message.as_str()),
+            },
+            note: (checked.pairing.path().is_none())
+                .then(|| checked.pairing.note(report_core::Lang::Zh))
+                .flatten(),
+        })
+        .collect();
+    report_region::Region {
+        units,
+        generated: crate::today::today(),
     }
 }
 
