@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -71,4 +72,36 @@ export function cells(report) {
     }
   }
   return out;
+}
+
+/// Markup a report's text could carry: it must stay text on every page that shows it.
+export const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
+
+/// Writes the region page (`nianbao check --report`) for every published report, a report whose
+/// agency and problems are markup (unless `hostile` is false), and a scan without text; returns
+/// the page's path and the `check --format json` output it must agree with.
+export function regionPage({ hostile = true } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nianbao-region-'));
+  const reports = path.join(dir, '报告');
+  fs.mkdirSync(reports);
+  for (const name of fs.readdirSync(path.join(fixtures, 'real'))) {
+    fs.copyFileSync(path.join(fixtures, 'real', name), path.join(reports, name));
+  }
+  if (hostile) {
+    const report = truth('2024-huaian-city-gov');
+    report.agency = HOSTILE + '局';
+    report.problems = HOSTILE;
+    fs.writeFileSync(path.join(reports, '<i>markup<b>.json'), JSON.stringify(report));
+  }
+  fs.copyFileSync(path.join(fixtures, 'made/scan-no-text.pdf'), path.join(reports, 'scan-no-text.pdf'));
+  // The command line built by the workspace's tests; built here when it is not.
+  const bin = process.env.NIANBAO_BIN ?? path.join(root, 'target/debug/nianbao');
+  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'nianbao'], { cwd: root, stdio: 'inherit' });
+  const page = path.join(dir, '核查结果.html');
+  // Run from the folder, as a clerk would: the files are named from there.
+  const run = (args) => spawnSync(bin, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1765000000' } });
+  const written = run(['check', '报告', '--report', page, '--summary']);
+  if (!fs.existsSync(page)) throw new Error('no page written: ' + written.stderr);
+  const expected = JSON.parse(run(['check', '报告', '--format', 'json']).stdout);
+  return { dir, page, expected };
 }

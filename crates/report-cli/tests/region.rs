@@ -390,3 +390,39 @@ fn the_workbook_opens_in_libreoffice_with_every_sheet() {
         .iter()
         .any(|r| r[3..].iter().any(String::is_empty)));
 }
+
+#[test]
+fn one_report_gets_its_own_page_for_its_unit() {
+    let dir = folder("region-one");
+    let page = dir.join("洪泽区.html");
+    let pdf = fixtures().join("real/2023-huaian-hongze-district-gov.pdf");
+    let out = nianbao(&[
+        "check",
+        pdf.to_str().expect("path"),
+        "--report",
+        page.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(1), "the report has errors");
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert!(html.contains("<title>洪泽区人民政府2023 年度政府信息公开工作年度报告核查结果</title>"));
+    let units = page_data(&html);
+    assert_eq!(units.len(), 1);
+    // Its findings are those the text output lists, H4 among them.
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let codes: Vec<&str> = units[0]["groups"]
+        .as_array()
+        .expect("groups")
+        .iter()
+        .flat_map(|g| g["findings"].as_array().expect("findings"))
+        .map(|f| f["code"].as_str().expect("code"))
+        .collect();
+    assert!(codes.contains(&"H4"));
+    for code in &codes {
+        assert!(
+            text.contains(&format!(" {code}  ")),
+            "{code} is in the text output"
+        );
+    }
+    // With one unit there is no region to rank it in.
+    assert!(units[0]["figures"][0]["of"] == 1);
+}

@@ -97,7 +97,7 @@ pub fn page(region: &Region<'_>) -> String {
 <label>规则 <select id="filter-code"><option value="">全部</option>{codes}</select></label>
 <span id="shown" class="shown" role="status"></span>
 </div>
-<noscript><p class="warning">此页面需要启用脚本才能列出各单位；图表和概况不受影响。</p></noscript>
+<noscript><p class="alert">此页面需要启用脚本才能列出各单位；图表和概况不受影响。</p></noscript>
 <div class="table-box">
 <table id="unit-table">
 <thead><tr>{header}</tr></thead>
@@ -286,7 +286,7 @@ fn charts(out: &mut String, units: &[Unit<'_>]) {
     out.push_str(r#"<section id="charts" aria-label="图表"><div class="charts">"#);
     let _ = write!(
         out,
-        r#"<figure class="wide"><figcaption>各规则发现问题的单位数</figcaption>{chart}{empty}</figure>"#,
+        r#"<figure class="wide"><figcaption>各规则发现问题的单位数</figcaption>{chart}{empty}<p class="legend"><span class="key s-error"><i></i>错误</span><span class="key s-warning"><i></i>警告</span><span class="key s-info"><i></i>提示</span></p></figure>"#,
         chart = svg::rules(&tallies, units.len()),
         empty = if tallies.is_empty() {
             r#"<p class="empty">没有发现任何问题。</p>"#

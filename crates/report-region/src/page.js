@@ -94,7 +94,7 @@
     where.push("文件 " + u.file);
     article.appendChild(el("p", "where", where.join(" · ")));
     if (u.why) {
-      article.appendChild(el("p", "note warning", "无法读取：" + u.why));
+      article.appendChild(el("p", "note alert", "无法读取：" + u.why));
       return article;
     }
     article.appendChild(el("p", "where", u.errors + " 个错误 · " + u.warnings + " 个警告 · " + u.infos + " 个提示"));
@@ -139,13 +139,27 @@
       : "筛选出 " + list.length + " 个单位（共 " + units.length + " 个）";
     pager.replaceChildren();
     if (!all && pages > 1) {
-      for (var p = 0; p < pages; p++) {
-        var b = el("button", "", p + 1);
+      var button = function (p, label) {
+        var b = el("button", "", label || p + 1);
         b.type = "button";
         b.dataset.page = p;
-        if (p === state.page) b.setAttribute("aria-current", "page");
+        if (p === state.page && !label) b.setAttribute("aria-current", "page");
         pager.appendChild(b);
+      };
+      if (state.page > 0) button(state.page - 1, "上一页");
+      // The first and last pages, and two on each side of this one.
+      var gap = false;
+      for (var p = 0; p < pages; p++) {
+        if (p === 0 || p === pages - 1 || Math.abs(p - state.page) <= 2) {
+          button(p);
+          gap = false;
+        } else if (!gap) {
+          pager.appendChild(el("span", "gap", "…"));
+          gap = true;
+        }
       }
+      if (state.page < pages - 1) button(state.page + 1, "下一页");
+      pager.appendChild(el("span", "shown", "每页 " + PAGE + " 个，共 " + pages + " 页"));
     }
     return list;
   }
@@ -191,7 +205,11 @@
   });
   pager.addEventListener("click", function (e) {
     var page = e.target.dataset && e.target.dataset.page;
-    if (page !== undefined) { state.page = Number(page); render(false); }
+    if (page !== undefined) {
+      state.page = Number(page);
+      render(false);
+      document.getElementById("units").scrollIntoView();
+    }
   });
   document.querySelectorAll(".chart .mark[data-unit]").forEach(function (mark) {
     mark.addEventListener("click", function () { showUnit(Number(mark.dataset.unit)); });
