@@ -426,3 +426,54 @@ fn one_report_gets_its_own_page_for_its_unit() {
     // With one unit there is no region to rank it in.
     assert!(units[0]["figures"][0]["of"] == 1);
 }
+
+#[test]
+fn with_last_years_reports_the_page_compares_the_two_years() {
+    let dir = folder("region-years");
+    std::fs::create_dir_all(dir.join("2022")).expect("folder");
+    std::fs::create_dir_all(dir.join("2021")).expect("folder");
+    for (year, sub) in [("2022", "2022"), ("2021", "2021")] {
+        let name = format!("{year}-pingtan-zone-admin-committee.txt");
+        std::fs::copy(
+            fixtures().join("real").join(&name),
+            dir.join(sub).join(&name),
+        )
+        .expect("copy");
+    }
+    let page = dir.join("page.html");
+    nianbao(&[
+        "check",
+        dir.join("2022").to_str().expect("path"),
+        "--previous",
+        dir.join("2021").to_str().expect("path"),
+        "--report",
+        page.to_str().expect("path"),
+    ]);
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert!(html.contains("与上年相比"));
+    assert!(html.contains("1 个单位有上年报告"));
+    let units = page_data(&html);
+    let last = &units[0]["last_year"];
+    assert!(last["file"]
+        .as_str()
+        .is_some_and(|f| f.ends_with("2021-pingtan-zone-admin-committee.txt")));
+    // Last year's new requests are 平潭 2021's, as its truth has them.
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("truth/2021-pingtan-zone-admin-committee.json"))
+            .expect("truth"),
+    )
+    .expect("json");
+    assert_eq!(
+        units[0]["figures"][0]["last"],
+        truth["requests"]["new"]["total"]
+    );
+    // Without last year's reports, nothing is compared.
+    nianbao(&[
+        "check",
+        dir.join("2022").to_str().expect("path"),
+        "--report",
+        page.to_str().expect("path"),
+    ]);
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert!(!html.contains("与上年相比"));
+}
