@@ -90,3 +90,21 @@ pub fn differences(imported: &report_io::Imported, truth: &Report) -> Vec<String
     }
     out
 }
+
+/// Prints the web page `page` to the PDF `pdf` as a clerk's browser does (Debian's Chromium,
+/// headless, without header and footer), with its profile in `dir`.
+pub fn print_to_pdf(page: &std::path::Path, pdf: &std::path::Path, dir: &std::path::Path) {
+    let out = std::process::Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs (scripts/setup.sh installs it)");
+    assert!(out.status.success(), "chromium printed {}", page.display());
+}

@@ -219,19 +219,7 @@ fn every_style_printed_by_a_browser_reads_exact_or_flagged_never_wrong() {
             let page = dir.join(format!("{}-{name}.html", style.name));
             std::fs::write(&page, style.render(&truth)).expect("written");
             let pdf = page.with_extension("pdf");
-            let out = std::process::Command::new("/usr/bin/chromium")
-                .args([
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--no-pdf-header-footer",
-                ])
-                .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-                .arg(format!("--print-to-pdf={}", pdf.display()))
-                .arg(format!("file://{}", page.display()))
-                .output()
-                .expect("chromium runs (scripts/setup.sh installs it)");
-            assert!(out.status.success(), "chromium printed {}", page.display());
+            nianbao_tests::print_to_pdf(&page, &pdf, &dir);
             let read = report_io::import(&std::fs::read(&pdf).expect("a PDF for every page"))
                 .expect("the PDF reads");
             let t = tally(&read, &truth);

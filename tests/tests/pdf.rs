@@ -138,19 +138,7 @@ fn a_portal_page_printed_by_a_browser_keeps_its_blank_cells_in_place() {
     let dir = std::env::temp_dir().join(format!("nianbao-print-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temporary folder");
     let pdf = dir.join(format!("{name}.pdf"));
-    let status = Command::new("/usr/bin/chromium")
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg(format!("--print-to-pdf={}", pdf.display()))
-        .arg(format!("file://{}", real(name).display()))
-        .output()
-        .expect("chromium runs (scripts/setup.sh installs it)");
-    assert!(status.status.success(), "chromium printed the page");
+    nianbao_tests::print_to_pdf(&real(name), &pdf, &dir);
     let imported = import(&std::fs::read(&pdf).expect("PDF written")).expect("a report");
     assert_eq!(imported.format, Format::Pdf);
     let report = truth(name);
