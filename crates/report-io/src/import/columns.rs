@@ -265,13 +265,21 @@ fn stack(stacks: &mut Vec<Stack>, runs: &[Run], size: f64) {
 
 /// Every column label of 表三 and 表四.
 fn column_labels() -> impl Iterator<Item = &'static str> {
-    let applicants = Applicant::ALL
+    applicant_labels().chain(outcome_labels())
+}
+
+/// 表三's column labels, in printed order.
+fn applicant_labels() -> impl Iterator<Item = &'static str> + Clone {
+    Applicant::ALL
         .iter()
-        .map(|a| a.def().labels.any(Edition::V2021));
-    let outcomes = Outcome::ALL
+        .map(|a| a.def().labels.any(Edition::V2021))
+}
+
+/// 表四's column labels of one group, in printed order.
+fn outcome_labels() -> impl Iterator<Item = &'static str> + Clone {
+    Outcome::ALL
         .iter()
-        .map(|o| o.def().labels.any(Edition::V2021));
-    applicants.chain(outcomes)
+        .map(|o| o.def().labels.any(Edition::V2021))
 }
 
 /// A header word that is several column labels' pieces printed too close together to be told
@@ -338,15 +346,12 @@ fn is_number_run(text: &str) -> bool {
 /// once, in order.
 fn header_grid(stacks: &mut [Stack]) -> Option<Grid> {
     stacks.sort_by(|a, b| a.last().x0.total_cmp(&b.last().x0));
-    let applicants: Vec<&str> = Applicant::ALL
-        .iter()
-        .map(|a| a.def().labels.any(Edition::V2021))
+    let applicants: Vec<&str> = applicant_labels().collect();
+    // 表四 prints its columns once for each of its three groups.
+    let appeals: Vec<&str> = outcome_labels()
+        .cycle()
+        .take(3 * Outcome::ALL.len())
         .collect();
-    let outcomes: Vec<&str> = Outcome::ALL
-        .iter()
-        .map(|o| o.def().labels.any(Edition::V2021))
-        .collect();
-    let appeals: Vec<&str> = outcomes.iter().copied().cycle().take(15).collect();
     if let Some(labels) = grid_of(stacks, &applicants) {
         return Some(Grid {
             labels,
