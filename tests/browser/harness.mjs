@@ -74,6 +74,14 @@ export function cells(report) {
   return out;
 }
 
+/// Runs the command line (the one the workspace's tests build, or NIANBAO_BIN; built here when
+/// there is none) and returns what it printed.
+export function nianbao(args, options = {}) {
+  const bin = process.env.NIANBAO_BIN ?? path.join(root, 'target/debug/nianbao');
+  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'nianbao'], { cwd: root, stdio: 'inherit' });
+  return spawnSync(bin, args, { encoding: 'utf8', ...options });
+}
+
 /// Markup a report's text could carry: it must stay text on every page that shows it.
 export const HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">';
 
@@ -94,12 +102,9 @@ export function regionPage({ hostile = true } = {}) {
     fs.writeFileSync(path.join(reports, '<i>markup<b>.json'), JSON.stringify(report));
   }
   fs.copyFileSync(path.join(fixtures, 'made/scan-no-text.pdf'), path.join(reports, 'scan-no-text.pdf'));
-  // The command line built by the workspace's tests; built here when it is not.
-  const bin = process.env.NIANBAO_BIN ?? path.join(root, 'target/debug/nianbao');
-  if (!fs.existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'nianbao'], { cwd: root, stdio: 'inherit' });
   const page = path.join(dir, '核查结果.html');
   // Run from the folder, as a clerk would: the files are named from there.
-  const run = (args) => spawnSync(bin, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1765000000' } });
+  const run = (args) => nianbao(args, { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: '1765000000' } });
   const written = run(['check', '报告', '--report', page, '--summary']);
   if (!fs.existsSync(page)) throw new Error('no page written: ' + written.stderr);
   const expected = JSON.parse(run(['check', '报告', '--format', 'json']).stdout);

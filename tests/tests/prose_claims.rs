@@ -117,3 +117,32 @@ fn shanghai_2019_copied_a_cell_and_lists_results_that_do_not_add_up() {
         assert_eq!(breakdown.cells, ["/overview/disclosure_on_request"]);
     }
 }
+
+/// Rule S11 on every published report: each opens its account of the year with its own year,
+/// so none is named. The same report with its year moved on a year, as a clerk would leave a
+/// copied report, is named at its summary.
+#[test]
+fn the_published_reports_speak_of_their_own_year() {
+    for name in truth_names() {
+        let bytes = std::fs::read(real(&name)).expect("fixture");
+        let imported = report_io::import(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut report = imported.report;
+        let of = |report: &report_core::Report| -> Vec<String> {
+            check(report, &CheckOptions::default())
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.code == "S11")
+                .map(|d| d.cells.join(" "))
+                .collect()
+        };
+        assert_eq!(of(&report), Vec::<String>::new(), "{name}");
+        if report.prose(report_core::ProseField::Summary).is_some() {
+            report.year += 1;
+            let found = of(&report);
+            assert!(
+                found.first().is_some_and(|c| c == "/overview/summary"),
+                "{name}: {found:?}"
+            );
+        }
+    }
+}

@@ -407,6 +407,15 @@ pub enum Finding {
     },
     /// The publication date (S7).
     Publication(DateProblem),
+    /// A section of 一 gives an account of another year than the report's (S11).
+    ProseYear {
+        /// The section.
+        field: ProseField,
+        /// The year it speaks of.
+        found: u16,
+        /// The sentence.
+        quote: String,
+    },
     /// A sweeping claim of the prose that the tables contradict (S8).
     Claim(ClaimProblem),
     /// Tables the same as last year's, cell for cell (S9).
@@ -485,6 +494,7 @@ impl Finding {
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
+            Finding::ProseYear { field, .. } => vec![Place::Prose(*field)],
             Finding::CopiedTables { cells, .. } => cells.clone(),
             Finding::Alike { .. } => vec![Place::Meta(MetaField::Agency)],
             Finding::YearOnYear { cell, .. } | Finding::RollUp { cell, .. } => vec![*cell],

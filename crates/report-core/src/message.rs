@@ -456,6 +456,12 @@ fn zh(finding: &Finding, report: &Report) -> String {
                 report.year
             ),
         },
+        Finding::ProseYear { field, found, quote: q } => format!(
+            "「{}」写的是 {found} 年的情况（“{}”），本报告为 {} 年度；可能沿用了往年报告的文字，请核对。",
+            field.heading_in(edition),
+            quote(q),
+            report.year
+        ),
         Finding::Claim(problem) => claim_zh(problem, edition),
         Finding::RollUp { cell, stated, units, count } => format!(
             "{}为 {stated}，所辖 {count} 个单位的报告相加为 {units}，两者不符。",
@@ -649,6 +655,10 @@ fn en(finding: &Finding, report: &Report) -> String {
             }
             DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
         },
+        Finding::ProseYear { found, .. } => format!(
+            "The account of the year speaks of {found} in a report for {}.",
+            report.year
+        ),
         Finding::Breakdown(b) => {
             let mut out = format!(
                 "The results listed one by one in the prose add up to {}",

@@ -558,3 +558,26 @@ fn h8_a_report_with_no_year_is_asked_for_its_year() {
     );
     assert_eq!(found[0].severity, Severity::Error);
 }
+
+#[test]
+fn s11_prose_year() {
+    let mut r = consistent();
+    r.overview.summary =
+        Some("2023年，我局坚持以人民为中心，认真贯彻《条例》，全面推进政务公开。".into());
+    insta::assert_snapshot!(only("S11", &r, None));
+    r.overview.summary = Some(
+        "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。2024年，我局全面推进政务公开。"
+            .into(),
+    );
+    insta::assert_snapshot!("s11_period", only("S11", &r, None));
+    // Earlier years mentioned, not spoken of; and 五, which looks back by design.
+    r.overview.summary = Some(
+        "2024年，我局主动公开信息较2023年增长两成，2023年度报告中指出的问题已全部整改。统计期限自2024年1月1日起至2024年12月31日止。"
+            .into(),
+    );
+    r.problems = Some(
+        "2023年，我局存在的问题已整改。一是主动公开仍有不足。2025年，我局将继续完善公开目录，加强政策解读。"
+            .into(),
+    );
+    assert!(of("S11", &r, None).is_empty());
+}

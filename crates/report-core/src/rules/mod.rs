@@ -17,6 +17,7 @@ mod h6_value_types;
 mod h7_carry_over;
 mod h8_structure;
 mod s10_year_on_year;
+mod s11_prose_year;
 mod s1_prose_numbers;
 mod s2_documents_in_force;
 mod s3_processing_fees;
@@ -36,6 +37,7 @@ pub use h6_value_types::ValueTypes;
 pub use h7_carry_over::CarryOver;
 pub use h8_structure::Structure;
 pub use s10_year_on_year::YearOnYear;
+pub use s11_prose_year::ProseYear;
 pub use s1_prose_numbers::ProseNumbers;
 pub use s2_documents_in_force::DocumentsInForce;
 pub use s3_processing_fees::ProcessingFees;
@@ -160,6 +162,7 @@ pub static RULES: &[&dyn Rule] = &[
     &ProseClaims,
     &CopiedTables,
     &YearOnYear,
+    &ProseYear,
 ];
 
 /// The rule with `code`, if any.
