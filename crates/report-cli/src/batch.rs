@@ -185,6 +185,8 @@ pub struct Checked {
     pub print: Option<report_core::similar::Print>,
     /// What the region's page and workbook show of last year's report (when reports are kept).
     pub last_year: Option<report_region::LastYear>,
+    /// What is kept of the report to compare its 纠错率 with the others' of the batch.
+    pub rates: Option<report_core::outliers::Rates>,
 }
 
 impl Checked {
@@ -213,6 +215,7 @@ pub fn check_all(
             let mut pairing = Pairing::NotAsked;
             let mut print = None;
             let mut last_year = None;
+            let mut rates = None;
             let outcome = loaded.map(|loaded| {
                 let (previous, paired) = previous.pair(&loaded.report);
                 if let (true, Some(report), Some(file)) = (keep_reports, previous, paired.path()) {
@@ -235,6 +238,7 @@ pub fn check_all(
                 });
                 let mut loaded = loaded;
                 print = Some(report_core::similar::Print::of(&loaded.report));
+                rates = Some(report_core::outliers::Rates::of(&loaded.report));
                 if !keep_reports {
                     let r = &loaded.report;
                     loaded.report = Report::empty(r.edition, r.year, r.agency.clone());
@@ -248,6 +252,7 @@ pub fn check_all(
                 pairing,
                 print,
                 last_year,
+                rates,
             }
         })
         .collect()

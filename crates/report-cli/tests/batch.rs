@@ -420,3 +420,64 @@ fn diff_names_every_changed_cell() {
     assert_eq!(same.status.code(), Some(0));
     assert!(text(&same.stdout).contains("没有差别"));
 }
+
+/// A report whose 结果纠正 share of decided reviews is far above the other reports' of the batch
+/// gets a note (B2) at its 结果纠正 cell; the others, and the exit code, are untouched.
+#[test]
+fn a_correction_rate_far_above_the_batchs_is_noted() {
+    let dir = folder("correction-rate");
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixtures().join("truth/2024-huaian-city-gov.json"))
+            .expect("truth"),
+    )
+    .expect("json");
+    let review = |upheld: u64, corrected: u64, other: u64| {
+        serde_json::json!({
+            "upheld": upheld, "corrected": corrected, "other": other, "pending": 0,
+            "total": upheld + corrected + other
+        })
+    };
+    // Five departments that correct about one review in ten, and one that corrects seven in ten.
+    for (i, (upheld, corrected, other)) in [
+        (8, 1, 1),
+        (9, 1, 0),
+        (7, 1, 2),
+        (10, 0, 1),
+        (8, 2, 2),
+        (2, 7, 1),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut report = truth.clone();
+        report["agency"] = Value::from(format!("某市第{}局", i + 1));
+        report["appeals"]["review"] = review(upheld, corrected, other);
+        std::fs::write(
+            dir.join(format!("{i}.json")),
+            serde_json::to_string(&report).expect("json"),
+        )
+        .expect("write");
+    }
+    let out = nianbao(&["check", "--format", "json", dir.to_str().expect("path")]);
+    let files: Vec<Value> = serde_json::from_slice(&out.stdout).expect("json");
+    let noted: Vec<(usize, &Value)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, f)| {
+            f["diagnostics"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|d| d["code"] == "B2")
+                .map(move |d| (i, d))
+        })
+        .collect();
+    assert_eq!(noted.len(), 1, "{noted:#?}");
+    let (i, d) = noted[0];
+    assert_eq!(i, 5);
+    assert_eq!(d["severity"], "info");
+    assert_eq!(d["cells"][0], "/appeals/review/corrected");
+    let message = d["message"].as_str().expect("message");
+    assert!(message.contains("行政复议纠错率为 70%"), "{message}");
+    assert!(message.contains("（53 件中 5 件）"), "{message}");
+}

@@ -447,6 +447,21 @@ pub enum Finding {
         /// The share of the prose the same, when largely the same.
         prose_percent: Option<u32>,
     },
+    /// A 纠错率 far above the other reports' of the batch (B2).
+    CorrectionRate {
+        /// The 结果纠正 cells.
+        cells: Vec<Place>,
+        /// The kind of case, in Chinese (行政复议, 行政诉讼).
+        kind: &'static str,
+        /// Results corrected.
+        corrected: u64,
+        /// Results decided.
+        decided: u64,
+        /// The other reports' results corrected.
+        others_corrected: u64,
+        /// The other reports' results decided.
+        others_decided: u64,
+    },
     /// A main count changed five-fold or more from last year's (S10).
     YearOnYear {
         /// The cell.
@@ -497,6 +512,7 @@ impl Finding {
             Finding::ProseYear { field, .. } => vec![Place::Prose(*field)],
             Finding::CopiedTables { cells, .. } => cells.clone(),
             Finding::Alike { .. } => vec![Place::Meta(MetaField::Agency)],
+            Finding::CorrectionRate { cells, .. } => cells.clone(),
             Finding::YearOnYear { cell, .. } | Finding::RollUp { cell, .. } => vec![*cell],
             Finding::Claim(problem) => std::iter::once(Place::Prose(problem.field))
                 .chain(problem.cells.iter().copied())

@@ -41,6 +41,7 @@ pub mod json;
 pub mod layout;
 pub mod merge;
 pub mod message;
+pub mod outliers;
 pub mod place;
 pub mod prose;
 pub mod ready;

@@ -68,6 +68,7 @@ pub fn code_title_zh(code: &str) -> Option<&'static str> {
     }
     match code {
         crate::similar::ALIKE_CODE => Some("与同批另一机关的报告雷同"),
+        crate::outliers::CORRECTION_CODE => Some("纠错率远高于同批其他报告"),
         crate::aggregate::ROLL_UP_CODE => Some("汇总报告与所辖单位之和不符"),
         _ => None,
     }
@@ -467,6 +468,11 @@ fn zh(finding: &Finding, report: &Report) -> String {
             "{}为 {stated}，所辖 {count} 个单位的报告相加为 {units}，两者不符。",
             cell.describe_zh(edition)
         ),
+        Finding::CorrectionRate { kind, corrected, decided, others_corrected, others_decided, .. } => format!(
+            "{kind}纠错率为 {}%（已审结 {decided} 件，其中结果纠正 {corrected} 件），远高于同批其他同年度报告合计的 {}%（{others_decided} 件中 {others_corrected} 件）。纠错率是评估关注的指标，请核对数字是否填在了正确的列。",
+            crate::outliers::percent(*corrected, *decided),
+            crate::outliers::percent(*others_corrected, *others_decided)
+        ),
         Finding::Alike { other, agency, tables, prose_percent } => {
             let mut what = Vec::new();
             if !tables.is_empty() {
@@ -670,6 +676,11 @@ fn en(finding: &Finding, report: &Report) -> String {
             out.push_str(&format!(", not to the {} answered it states.", b.total));
             out
         }
+        Finding::CorrectionRate { kind, corrected, decided, others_corrected, others_decided, .. } => format!(
+            "The {kind} correction rate is {}% ({corrected} of {decided} decided), far above the {}% of the batch's other reports of the year ({others_corrected} of {others_decided}).",
+            crate::outliers::percent(*corrected, *decided),
+            crate::outliers::percent(*others_corrected, *others_decided)
+        ),
         Finding::Alike { other, agency, tables, prose_percent } => format!(
             "This report is alike {other} ({agency}) of the same batch: {} tables the same, {}% of the prose.",
             tables.len(),
@@ -774,7 +785,11 @@ mod tests {
         for problem in crate::ImportProblem::ALL {
             assert!(code_title_zh(problem.code()).is_some_and(|t| !t.is_empty()));
         }
-        for code in [crate::similar::ALIKE_CODE, crate::aggregate::ROLL_UP_CODE] {
+        for code in [
+            crate::similar::ALIKE_CODE,
+            crate::aggregate::ROLL_UP_CODE,
+            crate::outliers::CORRECTION_CODE,
+        ] {
             assert!(code_title_zh(code).is_some(), "{code}");
         }
         assert_eq!(code_title_zh("Z9"), None);

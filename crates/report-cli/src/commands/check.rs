@@ -76,6 +76,7 @@ pub fn run(request: &Request<'_>) -> ExitCode {
         }
     }
     mark_alike(&mut results, lang);
+    mark_outliers(&mut results, lang);
 
     if let Some(path) = request.report {
         let page = report_region::html::page(&region(&results));
@@ -204,6 +205,20 @@ fn compare_with_units(
         }
     }
     Ok(())
+}
+
+/// Notes the reports whose 纠错率 is far above the other reports' of their year in the batch.
+fn mark_outliers(results: &mut [batch::Checked], lang: report_core::Lang) {
+    use report_core::outliers;
+    let rates: Vec<Option<outliers::Rates>> = results.iter().map(|c| c.rates).collect();
+    for outlier in outliers::correction_outliers(&rates) {
+        if let Ok((loaded, result)) = &mut results[outlier.index].outcome {
+            result
+                .diagnostics
+                .push(outliers::diagnostic(&loaded.report, &outlier, lang));
+            result.counts = report_core::Counts::of(&result.diagnostics);
+        }
+    }
 }
 
 /// Warns of the reports of the batch that are alike another agency's (the same tables, or prose
