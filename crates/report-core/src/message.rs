@@ -469,7 +469,7 @@ fn zh(finding: &Finding, report: &Report) -> String {
             cell.describe_zh(edition)
         ),
         Finding::CorrectionRate { kind, corrected, decided, others_corrected, others_decided, .. } => format!(
-            "{kind}纠错率为 {}%（已审结 {decided} 件，其中结果纠正 {corrected} 件），远高于同批其他同年度报告合计的 {}%（{others_decided} 件中 {others_corrected} 件）。纠错率是评估关注的指标，请核对数字是否填在了正确的列。",
+            "{kind}纠错率为 {}%（已审结 {decided} 件中结果纠正 {corrected} 件），远高于同批其他同年度报告合计的 {}%（{others_decided} 件中 {others_corrected} 件），请核对是否填错了列。",
             crate::outliers::percent(*corrected, *decided),
             crate::outliers::percent(*others_corrected, *others_decided)
         ),

@@ -274,6 +274,12 @@ fn classify(clause: &str, appeal_topic: Option<Topic>, received: bool) -> Option
     None
 }
 
+/// The sentences of prose as the rules read them: cut at full stops and semicolons (and line
+/// breaks, where the text keeps them).
+pub fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '；', ';', '\n'])
+}
+
 /// The years written as "2024年" in `sentence` (four digits standing alone before 年).
 pub fn years_in(sentence: &str) -> Vec<u16> {
     let chars: Vec<char> = sentence.chars().collect();

@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::Finding;
 use crate::layout::ProseField;
-use crate::prose::{normalise, years_in};
+use crate::prose::{normalise, sentences, years_in};
 
 declare_rule! {
     /// ## What it checks
@@ -36,7 +36,7 @@ declare_rule! {
         needs_previous: false,
         title_zh: "正文所述年度与报告年度一致",
         title_en: "The prose speaks of the report's year",
-        explanation_zh: "“总体情况”应写报告年度的工作。以往年份开头的句子（如 2024 年度报告中的“2023年，我局……”）或其他年份的统计期限，多是沿用往年报告未改，请核对。",
+        explanation_zh: "“总体情况”应写报告年度的工作；以往年份开头的句子、其他年份的统计期限，多是沿用往年报告未改。",
     }
 }
 
@@ -47,12 +47,24 @@ const OPENINGS: [&str; 6] = ["，", ",", "以来", "度，", "度,", "全年"];
 /// Words that mark a sentence stating the statistics period.
 const PERIOD: [&str; 3] = ["统计期限", "统计期间", "统计时限"];
 
+/// Marks that may come before a sentence's first word: brackets and numbers of a list.
+const LIST_MARKS: [char; 16] = [
+    '（', '(', '）', ')', '、', '.', '·', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+];
+
 /// The year `sentence` opens with, when it opens as an account of that year.
 fn opening_year(sentence: &str) -> Option<u16> {
-    let text = sentence.trim_start_matches(|c: char| !c.is_ascii_digit() && !c.is_alphabetic());
-    let year = *years_in(text).first()?;
-    let rest = text.strip_prefix(&year.to_string())?.strip_prefix('年')?;
-    OPENINGS.iter().any(|o| rest.starts_with(o)).then_some(year)
+    let text = sentence.trim_start_matches(LIST_MARKS);
+    let digits = text.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = text[4..].strip_prefix('年')?;
+    let year = digits.parse().ok()?;
+    OPENINGS
+        .iter()
+        .any(|o| rest.starts_with(*o))
+        .then_some(year)
 }
 
 impl Rule for ProseYear {
@@ -65,16 +77,14 @@ impl Rule for ProseYear {
         let fields = std::iter::once(ProseField::Summary).chain(ProseField::SUB_PARTS);
         for field in fields {
             let text = normalise(report.prose(field).unwrap_or_default());
-            let found = text
-                .split(['。', '；', ';', '！', '？'])
-                .find_map(|sentence| {
-                    let year = if PERIOD.iter().any(|p| sentence.contains(p)) {
-                        years_in(sentence).into_iter().find(|&y| y != report.year)
-                    } else {
-                        opening_year(sentence).filter(|&y| y < report.year)
-                    }?;
-                    Some((year, sentence))
-                });
+            let found = sentences(&text).find_map(|sentence| {
+                let year = if PERIOD.iter().any(|p| sentence.contains(p)) {
+                    years_in(sentence).into_iter().find(|&y| y != report.year)
+                } else {
+                    opening_year(sentence).filter(|&y| y < report.year)
+                }?;
+                Some((year, sentence))
+            });
             if let Some((year, sentence)) = found {
                 out.push(Finding::ProseYear {
                     field,

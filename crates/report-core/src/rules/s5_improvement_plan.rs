@@ -1,7 +1,7 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{Finding, PlanProblem};
 use crate::layout::ProseField;
-use crate::prose::{normalise, years_in};
+use crate::prose::{normalise, sentences, years_in};
 
 declare_rule! {
     /// ## What it checks
@@ -78,7 +78,7 @@ impl Rule for ImprovementPlan {
             return;
         }
         let expected = report.year.saturating_add(1);
-        for sentence in text.split(['。', '；', ';', '\n']) {
+        for sentence in sentences(&text) {
             if !PLANNING.iter().any(|w| sentence.contains(w)) {
                 continue;
             }
