@@ -260,29 +260,7 @@ pub fn check_all(
 
 /// The codes of a result's errors, in order, each once with its count ("H4×2").
 pub fn error_codes(result: &CheckResult) -> String {
-    let mut codes: Vec<(&str, usize)> = Vec::new();
-    let errors = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == report_core::Severity::Error)
-        .map(|d| d.code);
-    for code in errors {
-        match codes.iter_mut().find(|(c, _)| *c == code) {
-            Some((_, n)) => *n += 1,
-            None => codes.push((code, 1)),
-        }
-    }
-    codes
-        .iter()
-        .map(|(c, n)| {
-            if *n > 1 {
-                format!("{c}×{n}")
-            } else {
-                (*c).to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    report_core::message::codes(&result.diagnostics, report_core::Severity::Error)
 }
 
 /// `check --format csv`: one row per file, with a byte-order mark so that spreadsheet programs

@@ -74,7 +74,9 @@ pub fn code_title_zh(code: &str) -> Option<&'static str> {
     }
 }
 
-fn list_zh(places: &[Place], edition: Edition) -> String {
+/// Places named in Chinese and joined with 、; a long list names its first few and the count of
+/// all ("…等共 126 处").
+pub fn list_zh(places: &[Place], edition: Edition) -> String {
     let mut listed: Vec<String> = places
         .iter()
         .take(LISTED)
@@ -730,6 +732,29 @@ pub fn table_title_zh(table: Option<TableId>) -> String {
         Some(t) => format!("{}（{}）", t.short_name(), t.heading()),
         None => "正文及其他".to_owned(),
     }
+}
+
+/// The codes of the diagnostics at `severity`, in the order found, each once with its count
+/// ("H4×2 S1"), as summaries list them.
+pub fn codes(diagnostics: &[crate::Diagnostic], severity: crate::Severity) -> String {
+    let mut codes: Vec<(&str, usize)> = Vec::new();
+    for d in diagnostics.iter().filter(|d| d.severity == severity) {
+        match codes.iter_mut().find(|(c, _)| *c == d.code) {
+            Some((_, n)) => *n += 1,
+            None => codes.push((d.code, 1)),
+        }
+    }
+    codes
+        .iter()
+        .map(|&(c, n)| {
+            if n > 1 {
+                format!("{c}×{n}")
+            } else {
+                c.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A check's diagnostics grouped as they are shown to people: what importing the document said

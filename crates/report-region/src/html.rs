@@ -12,7 +12,6 @@
 //! thousand reports opens as fast as one of a hundred. Printing lists every unit the filters
 //! show.
 
-use std::borrow::Cow;
 use std::fmt::Write;
 
 use base64::Engine;
@@ -27,24 +26,7 @@ use crate::{Region, Unit};
 const STYLE: &str = include_str!("page.css");
 const SCRIPT: &str = include_str!("page.js");
 
-/// Escapes text for HTML and SVG content and attribute values.
-pub fn escape(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
+pub use report_io::export::escape;
 
 /// The name a unit is shown by: its agency, or its file when it has none.
 pub fn unit_name<'a>(unit: &Unit<'a>) -> &'a str {
@@ -520,27 +502,12 @@ fn groups(read: &crate::Read<'_>) -> Vec<GroupData> {
                     code: d.code,
                     title: report_core::message::code_title_zh(d.code).unwrap_or(""),
                     message: d.message.clone(),
-                    places: places(&d.places, edition),
+                    places: report_core::message::list_zh(&d.places, edition),
                     source: d.source.map(|s| s.describe_zh()),
                 })
                 .collect(),
         })
         .collect()
-}
-
-/// The places a finding names, the first eight of a long list with the count of all.
-fn places(places: &[report_core::Place], edition: report_core::Edition) -> String {
-    const SHOWN: usize = 8;
-    let named: Vec<String> = places
-        .iter()
-        .take(SHOWN)
-        .map(|p| p.describe_zh(edition))
-        .collect();
-    let mut out = named.join("、");
-    if places.len() > SHOWN {
-        out.push_str(&format!(" 等 {} 处", places.len()));
-    }
-    out
 }
 
 /// JSON that can sit in a `<script>` element: nothing in it can end the element or start a

@@ -170,32 +170,10 @@ fn code_order(code: &str) -> (&str, u32) {
 /// The codes of a unit's findings at `severity`, each once with its count (`H4×2 S1`), in the
 /// order found.
 pub fn codes(unit: &Unit<'_>, severity: Severity) -> String {
-    let Ok(read) = &unit.outcome else {
-        return String::new();
-    };
-    let mut codes: Vec<(&str, usize)> = Vec::new();
-    for d in read
-        .result
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == severity)
-    {
-        match codes.iter_mut().find(|(c, _)| *c == d.code) {
-            Some((_, n)) => *n += 1,
-            None => codes.push((d.code, 1)),
-        }
+    match &unit.outcome {
+        Ok(read) => report_core::message::codes(&read.result.diagnostics, severity),
+        Err(_) => String::new(),
     }
-    codes
-        .iter()
-        .map(|&(c, n)| {
-            if n > 1 {
-                format!("{c}×{n}")
-            } else {
-                c.to_owned()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
