@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use nianbao_tests::{differences, real, truth};
+use nianbao_tests::{differences, real, truth, truth_names};
 use report_io::export::{render, Target};
 use report_io::import::ImportError;
 use report_io::{import, Format, Imported};
@@ -31,26 +31,69 @@ fn pdftotext(pdf: &Path) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
+/// The PDFs published as they were found: each is kept next to its truth file under the same
+/// name.
+fn published_pdfs() -> Vec<String> {
+    truth_names()
+        .into_iter()
+        .filter(|name| real(&format!("{name}.pdf")).exists())
+        .collect()
+}
+
 #[test]
-fn the_published_pdf_reads_to_its_truth_and_to_the_same_cells_as_its_text() {
+fn every_published_pdf_reads_to_its_truth_and_to_the_same_cells_as_its_text() {
+    let names = published_pdfs();
+    assert_eq!(
+        names,
+        [
+            "2023-huaian-hongze-district-gov",
+            "2024-huaian-hongze-district-gov"
+        ]
+    );
+    for name in names {
+        let pdf = real(&format!("{name}.pdf"));
+        let imported = import(&std::fs::read(&pdf).expect("fixture")).expect("a report");
+        assert_eq!(imported.format, Format::Pdf, "{name}");
+        let report = truth(&name);
+        assert_eq!(
+            differences(&imported, &report),
+            Vec::<String>::new(),
+            "{name}"
+        );
+        assert_eq!(imported.report.year, report.year, "{name}");
+        assert_eq!(imported.report.agency, report.agency, "{name}");
+        let text = import(pdftotext(&pdf).as_bytes()).expect("the text imports");
+        assert_eq!(cells(&imported), cells(&text), "{name}");
+    }
+}
+
+#[test]
+fn a_published_pdfs_prose_and_sources_are_read_with_its_cells() {
     let pdf = real("2023-huaian-hongze-district-gov.pdf");
     let imported = import(&std::fs::read(&pdf).expect("fixture")).expect("a report");
-    assert_eq!(imported.format, Format::Pdf);
-    let report = truth("2023-huaian-hongze-district-gov");
-    assert_eq!(differences(&imported, &report), Vec::<String>::new());
-    assert_eq!(imported.report.year, 2023);
-    assert_eq!(imported.report.agency, report.agency);
-    // The prose is there too, and a cell's source names its page.
     assert!(imported
         .report
         .overview
         .disclosure_on_request
         .as_deref()
         .is_some_and(|t| t.contains("21件")));
+    // A cell's source names its page: 表四 is on the fourth page.
     let source = imported.sources["/appeals/review/total"];
     assert_eq!(source.page, Some(4));
-    let text = import(pdftotext(&pdf).as_bytes()).expect("the text imports");
-    assert_eq!(cells(&imported), cells(&text));
+
+    // 2024's 表三 starts on its third page and 六 closes its fifth.
+    let pdf = real("2024-huaian-hongze-district-gov.pdf");
+    let imported = import(&std::fs::read(&pdf).expect("fixture")).expect("a report");
+    assert_eq!(imported.sources["/requests/new/total"].page, Some(3));
+    assert_eq!(
+        imported.sources["/requests/unable_needs_creation/total"].page,
+        Some(4)
+    );
+    assert!(imported
+        .report
+        .other_matters
+        .as_deref()
+        .is_some_and(|t| t.ends_with("信息处理费0元。")));
 }
 
 #[test]

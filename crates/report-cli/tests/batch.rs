@@ -92,24 +92,25 @@ fn a_folder_is_checked_file_by_file_and_every_published_error_is_found() {
         })
         .collect();
     // Sorted by folder then name; hidden folders and non-report files left out.
-    assert_eq!(names.len(), 10, "{names:?}");
+    assert_eq!(names.len(), 12, "{names:?}");
     assert_eq!(
         names[0],
         "2019-shanghai-municipal-gov-general-office-2019format.txt"
     );
     // The published PDF is read like its text.
     assert_eq!(names[3], "2023-huaian-hongze-district-gov.pdf");
-    assert_eq!(names[7], "broken.json");
+    assert_eq!(names[7], "2024-huaian-hongze-district-gov.pdf");
+    assert_eq!(names[9], "broken.json");
     assert_eq!(
-        names[8],
+        names[10],
         "2019-shanghai-municipal-gov-general-office-2019format-portal.html"
     );
-    assert_eq!(names[9], "2025-test-city-hangzhou-style-table.html");
-    let broken = &files[7];
+    assert_eq!(names[11], "2025-test-city-hangzhou-style-table.html");
+    let broken = &files[9];
     assert_eq!(broken["valid"], false);
     assert_eq!(broken["error"]["line"], 1);
 
-    for file in &files[..7].iter().chain(&files[8..]).collect::<Vec<_>>() {
+    for file in &files[..9].iter().chain(&files[10..]).collect::<Vec<_>>() {
         let name = Path::new(file["path"].as_str().unwrap())
             .file_stem()
             .unwrap()
@@ -167,8 +168,8 @@ fn the_summary_table_names_file_agency_year_errors_and_warnings() {
     let huaian: Vec<&str> = row("2024-huaian-city-gov").split_whitespace().collect();
     assert_eq!(&huaian[1..], ["淮安市人民政府", "2024", "0", "0", "通过"]);
     assert!(row("broken.json").ends_with("无法读取"));
-    assert!(table.contains("共 10 个文件：4 个通过"), "{table}");
-    assert!(table.contains("5 个有错误，1 个无法读取"), "{table}");
+    assert!(table.contains("共 12 个文件：4 个通过"), "{table}");
+    assert!(table.contains("7 个有错误，1 个无法读取"), "{table}");
     // Nothing but the table when piped: no progress bar on stderr.
     assert!(out.stderr.is_empty());
 }
@@ -199,7 +200,7 @@ fn csv_has_one_row_per_file() {
         ["文件", "机关", "年度", "格式版本", "结果", "错误"]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 10);
     let hongze = rows.iter().find(|r| r[0].contains("hongze")).expect("洪泽");
     assert_eq!(
         (&hongze[1], &hongze[2], &hongze[4], &hongze[5], &hongze[8]),
