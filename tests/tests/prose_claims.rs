@@ -120,7 +120,7 @@ fn shanghai_2019_copied_a_cell_and_lists_results_that_do_not_add_up() {
 
 /// Rule S11 on every published report: each opens its account of the year with its own year,
 /// so none is named. The same report with its year moved on a year, as a clerk would leave a
-/// copied report, is named at its summary.
+/// copied report, is named at its preface's statistics period and at its summary.
 #[test]
 fn the_published_reports_speak_of_their_own_year() {
     for name in truth_names() {
@@ -139,10 +139,77 @@ fn the_published_reports_speak_of_their_own_year() {
         if report.prose(report_core::ProseField::Summary).is_some() {
             report.year += 1;
             let found = of(&report);
-            assert!(
-                found.first().is_some_and(|c| c == "/overview/summary"),
-                "{name}: {found:?}"
-            );
+            // Its preface first, where it has one: the statistics period is last year's.
+            let mut expected = Vec::new();
+            if report.preface.is_some() {
+                expected.push("/preface");
+            }
+            expected.push("/overview/summary");
+            assert_eq!(found[..expected.len()], expected, "{name}: {found:?}");
         }
+    }
+}
+
+/// Every finding about the prose of a published report names the field it is in, the sentence
+/// it quotes is found in that field's text (where the page selects it), and the finding points
+/// to the paragraph in the document, not to a table cell.
+#[test]
+fn prose_findings_point_to_their_paragraph_and_sentence() {
+    let mut quoted = 0;
+    for name in truth_names() {
+        let bytes = std::fs::read(real(&name)).expect("fixture");
+        let (imported, result) = report_io::check_document(&bytes, &CheckOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        for d in &result.diagnostics {
+            let Some((field, quote)) = d.passage() else {
+                continue;
+            };
+            let text = imported.report.prose(field).unwrap_or_default();
+            if let Some(quote) = quote {
+                let at = report_core::prose::locate(text, quote)
+                    .unwrap_or_else(|| panic!("{name}: {quote} not in {text}"));
+                assert_eq!(report_core::prose::normalise(&text[at]), quote, "{name}");
+                quoted += 1;
+            }
+            let paragraph = imported.sources.get(field.pointer());
+            assert!(
+                paragraph.is_some(),
+                "{name}: no source for {}",
+                field.pointer()
+            );
+            assert_eq!(d.source.as_ref(), paragraph, "{name}: {}", d.message);
+        }
+    }
+    // 上海 2019's three S1 and one S8 findings, twice; 洪泽 2024's S1.
+    assert!(quoted >= 9, "{quoted}");
+}
+
+/// The preface (导语) is read apart from 一: the statistics period of every published report that
+/// prints one is its own year.
+#[test]
+fn the_preface_is_read_with_its_statistics_period() {
+    for name in truth_names() {
+        let bytes = std::fs::read(real(&name)).expect("fixture");
+        let report = report_io::import(&bytes).expect("reads").report;
+        let Some(preface) = report.preface.as_deref() else {
+            // 文峰区 2024 prints none: its title is followed by 一.
+            assert!(name.contains("wenfeng"), "{name}: no preface");
+            continue;
+        };
+        let norm = report_core::prose::normalise(preface);
+        assert!(norm.contains("统计"), "{name}: {preface}");
+        assert!(
+            norm.contains(&format!("{}年1月1日", report.year)),
+            "{name}: {preface}"
+        );
+        // Nothing of the page around it, nor of 一.
+        assert!(
+            !norm.contains("当前位置") && !norm.contains("一、总体情况"),
+            "{name}"
+        );
+        let summary = report
+            .prose(report_core::ProseField::Summary)
+            .unwrap_or_default();
+        assert!(!summary.contains("统计期限"), "{name}");
     }
 }

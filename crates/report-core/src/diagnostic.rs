@@ -597,6 +597,24 @@ fn number<S: Serializer>(value: &Option<i128>, serializer: S) -> Result<S::Ok, S
 }
 
 impl Diagnostic {
+    /// The prose the diagnostic is about, if any: the field and, where the rule read one, the
+    /// sentence as it quotes it (normalised: find it in the text with [`crate::prose::locate`]).
+    pub fn passage(&self) -> Option<(ProseField, Option<&str>)> {
+        match &self.finding {
+            Finding::Prose(m) => Some((m.statement.field, Some(m.quote.as_str()))),
+            Finding::Breakdown(b) => Some((b.field, Some(b.quote.as_str()))),
+            Finding::Claim(c) => Some((c.field, Some(c.quote.as_str()))),
+            Finding::ProseYear { field, quote, .. } => Some((*field, Some(quote.as_str()))),
+            Finding::Plan(PlanProblem::WrongYear { quote, .. }) => {
+                Some((ProseField::Problems, Some(quote.as_str())))
+            }
+            _ => self.places.iter().find_map(|p| match p {
+                Place::Prose(field) => Some((*field, None)),
+                _ => None,
+            }),
+        }
+    }
+
     /// The table the diagnostic is about, if any.
     pub fn table(&self) -> Option<TableId> {
         self.places.first().and_then(Place::table)

@@ -77,6 +77,11 @@ pub fn statements(report: &Report) -> Vec<Statement> {
 /// Makes digits ASCII and drops whitespace and thousands separators, which reports scatter
 /// through numbers ("受理政府信息公开申请 21 件", "3,119件").
 pub fn normalise(text: &str) -> String {
+    normalised(text).map(|(_, c)| c).collect()
+}
+
+/// The characters [`normalise`] keeps, each with the byte offset in `text` it was read from.
+fn normalised(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     fn fold(c: char) -> char {
         match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
@@ -85,14 +90,13 @@ pub fn normalise(text: &str) -> String {
             other => other,
         }
     }
-    let mut out = String::with_capacity(text.len());
     // The character before the current one, whitespace included.
     let mut before: Option<char> = None;
-    for (i, raw) in text.char_indices() {
+    text.char_indices().filter_map(move |(i, raw)| {
         let c = fold(raw);
         let previous = before.replace(c);
         if c.is_whitespace() {
-            continue;
+            return None;
         }
         // A thousands separator: a comma between digits with exactly three digits after it.
         if (c == ',' || c == '，') && previous.is_some_and(|p| p.is_ascii_digit()) {
@@ -102,12 +106,30 @@ pub fn normalise(text: &str) -> String {
             if next.is_some_and(|n| n.is_ascii_digit())
                 && fourth.is_none_or(|f| !f.is_ascii_digit())
             {
-                continue;
+                return None;
             }
         }
-        out.push(c);
+        Some((i, c))
+    })
+}
+
+/// Where in `text` a quote taken from its normalised form ([`normalise`]) was written: the byte
+/// range from its first character to its last, spaces and separators inside it included; none
+/// when the text does not hold it.
+pub fn locate(text: &str, quote: &str) -> Option<std::ops::Range<usize>> {
+    let quote: Vec<char> = quote.chars().collect();
+    let kept: Vec<(usize, char)> = normalised(text).collect();
+    if quote.is_empty() || kept.len() < quote.len() {
+        return None;
     }
-    out
+    let start = (0..=kept.len() - quote.len()).find(|&at| {
+        kept[at..at + quote.len()]
+            .iter()
+            .map(|(_, c)| *c)
+            .eq(quote.iter().copied())
+    })?;
+    let (last, c) = kept[start + quote.len() - 1];
+    Some(kept[start].0..last + c.len_utf8())
 }
 
 const SENTENCE_ENDS: &[char] = &['。', '；', ';', '！', '？', '\n'];
@@ -301,10 +323,14 @@ const RUN: usize = 8;
 /// Prose shorter than this is not judged.
 const MIN_CHARS: usize = 200;
 
-/// The prose as compared: every section, punctuation left out, digits all alike.
+/// The prose as compared: every section, punctuation left out, digits all alike. The preface
+/// is left out: it is the same form of words every year, and in every unit of a region.
 fn chars_of(report: &Report) -> Vec<char> {
     let mut chars = Vec::new();
-    for field in ProseField::ALL {
+    for field in ProseField::ALL
+        .into_iter()
+        .filter(|&f| f != ProseField::Preface)
+    {
         if let Some(text) = report.prose(field) {
             chars.extend(
                 normalise(text)
@@ -410,6 +436,22 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_quote_is_found_where_it_was_written_spaces_and_separators_included() {
+        let text = "（二）依申请公开情况。2024 年，受理申请 1,234 件，均已答复。";
+        let quote = "2024年，受理申请1234件";
+        let at = locate(text, quote).expect("found");
+        assert_eq!(&text[at], "2024 年，受理申请 1,234 件");
+        // Full-width digits are read as ASCII ones.
+        let text = "共受理申请１２件。";
+        assert_eq!(
+            &text[locate(text, "受理申请12件").expect("found")],
+            "受理申请１２件"
+        );
+        assert_eq!(locate(text, "受理申请13件"), None);
+        assert_eq!(locate(text, ""), None);
+    }
     use crate::layout::Edition;
 
     fn read(text: &str) -> Vec<(Topic, u64, Option<String>)> {

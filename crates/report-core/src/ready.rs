@@ -82,7 +82,7 @@ pub fn gaps(report: &Report, calendar_year: u16) -> Vec<Gap> {
     }
     let overview = ProseField::ALL
         .into_iter()
-        .filter(|f| f.section() == Section::Overview)
+        .filter(|f| f.section() == Some(Section::Overview))
         .any(|f| filled(report, f));
     if !overview {
         out.push(Gap::EmptySection(Section::Overview));

@@ -28,6 +28,10 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "typescript", ts(optional, type = "string"))]
     pub published: Option<Date>,
+    /// The opening paragraph before 一 (导语), with the statistics period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "typescript", ts(optional))]
+    pub preface: Option<String>,
     /// 一、总体情况.
     #[serde(default, skip_serializing_if = "Overview::is_empty")]
     #[cfg_attr(feature = "typescript", ts(optional, as = "Option<Overview>"))]
@@ -148,6 +152,7 @@ impl Report {
             agency: agency.into(),
             agency_level: None,
             published: None,
+            preface: None,
             overview: Overview::default(),
             proactive: Proactive::blank(edition),
             requests: Requests::blank(edition),
@@ -170,6 +175,7 @@ impl Report {
     /// The prose of one field, if given.
     pub fn prose(&self, field: ProseField) -> Option<&str> {
         let text = match field {
+            ProseField::Preface => &self.preface,
             ProseField::Summary => &self.overview.summary,
             ProseField::ProactiveDisclosure => &self.overview.proactive_disclosure,
             ProseField::DisclosureOnRequest => &self.overview.disclosure_on_request,
@@ -185,6 +191,7 @@ impl Report {
     /// The prose of one field, to change it.
     pub fn prose_mut(&mut self, field: ProseField) -> &mut Option<String> {
         match field {
+            ProseField::Preface => &mut self.preface,
             ProseField::Summary => &mut self.overview.summary,
             ProseField::ProactiveDisclosure => &mut self.overview.proactive_disclosure,
             ProseField::DisclosureOnRequest => &mut self.overview.disclosure_on_request,

@@ -580,4 +580,10 @@ fn s11_prose_year() {
             .into(),
     );
     assert!(of("S11", &r, None).is_empty());
+    // The preface (导语) copied from last year's report, its period unchanged.
+    r.preface = Some(
+        "本报告根据《中华人民共和国政府信息公开条例》编制。本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。"
+            .into(),
+    );
+    insta::assert_snapshot!("s11_preface", only("S11", &r, None));
 }

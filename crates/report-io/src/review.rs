@@ -1,7 +1,7 @@
 //! Reading a document and checking it, in one step and one way for every front end: the
 //! importer's diagnostics come first, then the rules', each rule diagnostic pointing back to the
-//! place in the document its first cell was read from; what the document could not give counts
-//! against the report as much as a broken rule.
+//! place in the document its first cell (for the prose, its paragraph) was read from; what the
+//! document could not give counts against the report as much as a broken rule.
 
 use std::collections::BTreeMap;
 
@@ -30,7 +30,12 @@ pub fn check_read(
     let checked = check(report, options);
     let mut diagnostics = import.to_vec();
     diagnostics.extend(checked.diagnostics.into_iter().map(|mut d| {
-        d.source = d.cells.first().and_then(|c| sources.get(c)).copied();
+        // A finding about the prose points to its paragraph, one about cells to its first cell.
+        let place = match d.passage() {
+            Some((field, _)) => Some(field.pointer()),
+            None => d.cells.first().map(String::as_str),
+        };
+        d.source = place.and_then(|p| sources.get(p)).copied();
         d
     }));
     let counts = Counts::of(&diagnostics);

@@ -89,14 +89,22 @@ fn report() -> impl Strategy<Value = Report> {
         prop::option::of((2020u16..2031, 1u8..13, 1u8..29)),
         prop::collection::vec(prose(), 8),
         any::<bool>(),
-        any::<u64>(),
+        prop::option::of(prop::collection::vec(sentence(), 0..3)),
     )
-        .prop_flat_map(|(edition, year, agency, published, prose, collapse, _)| {
+        .prop_flat_map(|(edition, year, agency, published, prose, collapse, preface)| {
             let mut report = Report::blank(edition, year, agency);
             report.published = published.and_then(|(y, m, d)| Date::new(y, m, d));
-            for (field, text) in ProseField::ALL.into_iter().zip(prose) {
-                *report.prose_mut(field) = text;
+            // Every field under a heading, and a preface that opens as prefaces do.
+            for (field, text) in ProseField::ALL[1..].iter().zip(prose) {
+                *report.prose_mut(*field) = text;
             }
+            report.preface = preface.map(|more| {
+                let mut lines = vec![format!(
+                    "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限自{year}年1月1日起至{year}年12月31日止。"
+                )];
+                lines.extend(more);
+                lines.join("\n")
+            });
             if edition == Edition::V2021 && collapse {
                 for row in RequestRow::OTHER_SPLIT {
                     report.requests.remove_row(row);

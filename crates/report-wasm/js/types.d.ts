@@ -143,6 +143,10 @@ agency_level?: AgencyLevel,
  */
 published?: string, 
 /**
+ * The opening paragraph before 一 (导语), with the statistics period.
+ */
+preface?: string, 
+/**
  * 一、总体情况.
  */
 overview?: Overview, 

@@ -170,6 +170,9 @@ impl Section {
 /// A prose field of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProseField {
+    /// The opening paragraph before 一 (导语): what the report is drawn up under, its statistics
+    /// period ("统计期限自…起至…止"), where to ask. It has no heading of its own.
+    Preface,
     /// 一 — the summary or whole text.
     Summary,
     /// 一（一）主动公开.
@@ -190,7 +193,8 @@ pub enum ProseField {
 
 impl ProseField {
     /// Every prose field, in printed order.
-    pub const ALL: [ProseField; 8] = [
+    pub const ALL: [ProseField; 9] = [
+        ProseField::Preface,
         ProseField::Summary,
         ProseField::ProactiveDisclosure,
         ProseField::DisclosureOnRequest,
@@ -213,6 +217,7 @@ impl ProseField {
     /// The JSON Pointer of the field.
     pub const fn pointer(self) -> &'static str {
         match self {
+            ProseField::Preface => "/preface",
             ProseField::Summary => "/overview/summary",
             ProseField::ProactiveDisclosure => "/overview/proactive_disclosure",
             ProseField::DisclosureOnRequest => "/overview/disclosure_on_request",
@@ -224,12 +229,13 @@ impl ProseField {
         }
     }
 
-    /// The section the field belongs to.
-    pub const fn section(self) -> Section {
+    /// The section the field belongs to; none for the preface, printed before 一.
+    pub const fn section(self) -> Option<Section> {
         match self {
-            ProseField::Problems => Section::Problems,
-            ProseField::OtherMatters => Section::OtherMatters,
-            _ => Section::Overview,
+            ProseField::Preface => None,
+            ProseField::Problems => Some(Section::Problems),
+            ProseField::OtherMatters => Some(Section::OtherMatters),
+            _ => Some(Section::Overview),
         }
     }
 
@@ -237,22 +243,27 @@ impl ProseField {
     pub const fn is_sub_part(self) -> bool {
         !matches!(
             self,
-            ProseField::Summary | ProseField::Problems | ProseField::OtherMatters
+            ProseField::Preface
+                | ProseField::Summary
+                | ProseField::Problems
+                | ProseField::OtherMatters
         )
     }
 
     /// The verbatim heading of the field in `edition`: its section's heading, or the sub-part's
-    /// heading for the five parts of 一.
+    /// heading for the five parts of 一; for the preface, which prints none, the name clerks give
+    /// it.
     pub const fn heading_in(self, edition: Edition) -> &'static str {
         match self {
+            ProseField::Preface => "导语",
             ProseField::ProactiveDisclosure => "（一）主动公开",
             ProseField::DisclosureOnRequest => "（二）依申请公开",
             ProseField::InformationManagement => "（三）政府信息管理",
             ProseField::Platforms => "（四）政府信息公开平台建设",
             ProseField::Oversight => "（五）监督保障",
-            ProseField::Summary | ProseField::Problems | ProseField::OtherMatters => {
-                self.section().heading(edition)
-            }
+            ProseField::Summary => Section::Overview.heading(edition),
+            ProseField::Problems => Section::Problems.heading(edition),
+            ProseField::OtherMatters => Section::OtherMatters.heading(edition),
         }
     }
 
@@ -266,6 +277,9 @@ impl ProseField {
     /// number, "（一）" (or "(一)") for a part of 一, "五、" for a section. A document printing the
     /// text then prints no heading of its own above it, or the heading would appear twice.
     pub fn carries_heading(self, text: &str) -> bool {
+        if self == ProseField::Preface {
+            return false;
+        }
         let heading = self.heading();
         let number: String = match heading.find('）') {
             Some(end) if self.is_sub_part() => heading[..end + '）'.len_utf8()].to_owned(),

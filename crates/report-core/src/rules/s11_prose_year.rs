@@ -6,10 +6,11 @@ use crate::prose::{normalise, sentences, years_in};
 declare_rule! {
     /// ## What it checks
     ///
-    /// The account of the year in 一、总体情况 speaks of the report's year: a sentence there that
-    /// opens with an earlier year ("2023年，我局……" in the report for 2024) is named, and so is a
-    /// statistics period stated for another year ("统计期限自2023年1月1日起至2023年12月31日止").
-    /// One finding a section, for its first such sentence.
+    /// The preface (导语) and the account of the year in 一、总体情况 speak of the report's year:
+    /// a sentence there that opens with an earlier year ("2023年，我局……" in the report for 2024)
+    /// is named, and so is a statistics period stated for another year ("本报告所列数据统计期限
+    /// 自2023年1月1日起至2023年12月31日止", most often in the preface). One finding a field, for
+    /// its first such sentence.
     ///
     /// Sentences that only mention an earlier year (comparisons such as "较2023年增长", "2023年度
     ///报告中的问题已整改") are not judged, nor are 五 and 六, which look back and ahead by design
@@ -74,7 +75,9 @@ impl Rule for ProseYear {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let report = cx.report;
-        let fields = std::iter::once(ProseField::Summary).chain(ProseField::SUB_PARTS);
+        let fields = [ProseField::Preface, ProseField::Summary]
+            .into_iter()
+            .chain(ProseField::SUB_PARTS);
         for field in fields {
             let text = normalise(report.prose(field).unwrap_or_default());
             let found = sentences(&text).find_map(|sentence| {

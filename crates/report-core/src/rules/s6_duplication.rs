@@ -49,7 +49,7 @@ impl Rule for Duplication {
         if let Some(percent) = shared_percent(cx.report, previous) {
             let field = ProseField::ALL
                 .into_iter()
-                .find(|&f| cx.report.prose(f).is_some())
+                .find(|&f| f != ProseField::Preface && cx.report.prose(f).is_some())
                 .unwrap_or(ProseField::Summary);
             if percent > LIMIT {
                 out.push(Finding::Duplication { percent, field });

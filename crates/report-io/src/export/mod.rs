@@ -89,12 +89,14 @@ pub fn outline(report: &Report) -> Vec<Item> {
             .prose(field)
             .is_some_and(|t| field.carries_heading(t))
     };
+    // The preface prints under the title, with no heading of its own.
+    paragraphs(report.prose(ProseField::Preface), &mut out);
     if !own(ProseField::Summary) {
         out.push(Item::Heading(ProseField::Summary.heading().to_owned()));
     }
     paragraphs(report.prose(ProseField::Summary), &mut out);
-    for field in &ProseField::ALL[1..6] {
-        if let Some(text) = report.prose(*field) {
+    for field in ProseField::SUB_PARTS {
+        if let Some(text) = report.prose(field) {
             if !field.carries_heading(text) {
                 out.push(Item::SubHeading(field.heading().to_owned()));
             }

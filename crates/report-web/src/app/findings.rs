@@ -41,6 +41,43 @@ fn focus_field(pointer: &str) {
     }
 }
 
+/// Focuses the text box of a prose field and selects the sentence at `range` (UTF-16 offsets, as
+/// the box counts), so that the clerk sees what the finding quotes.
+fn focus_passage(pointer: &str, range: Option<(u32, u32)>) {
+    let Some(area) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(&format!("textarea[data-field=\"{pointer}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let _ = area.focus();
+    if let Some((start, end)) = range {
+        let _ = area.set_selection_range(start, end);
+    }
+}
+
+/// Where a finding about the prose is: its field's pointer and the quoted sentence's place in
+/// the field's text, in UTF-16 offsets.
+fn passage(
+    report: &report_core::Report,
+    d: &report_core::Diagnostic,
+) -> Option<(String, Option<(u32, u32)>)> {
+    let (field, quote) = d.passage()?;
+    let range = quote.and_then(|quote| {
+        let text = report.prose(field)?;
+        let at = report_core::prose::locate(text, quote)?;
+        let utf16 = |s: &str| s.encode_utf16().count() as u32;
+        let start = utf16(&text[..at.start]);
+        Some((start, start + utf16(&text[at])))
+    });
+    Some((field.pointer().to_owned(), range))
+}
+
 /// The verdict, "invalid" with errors, "incomplete" with none but something still to fill,
 /// "valid" when the report can be published; and the status line saying so.
 fn verdict(state: State, gaps: Memo<Vec<(String, String)>>) -> (&'static str, String) {
@@ -104,12 +141,18 @@ pub(super) fn diagnostics_panel(state: State) -> impl IntoView {
                 .enumerate()
                 .map(|(index, d)| {
                     let target = d.cells.first().cloned().unwrap_or_default();
+                    // A finding about the prose goes to its sentence, others to their first cell.
+                    let prose = state.report.with_untracked(|r| passage(r, d));
+                    let go = move |_| match &prose {
+                        Some((pointer, range)) => focus_passage(pointer, *range),
+                        None => focus_place(&target),
+                    };
                     let code = d.code;
                     let severity = d.severity;
                     let explanation = by_code(code).map(|rule| rule.meta().explanation_zh);
                     view! {
                         <li class=format!("finding {}", severity.en()) data-code=code>
-                            <button class="finding-go" on:click=move |_| focus_place(&target)>
+                            <button class="finding-go" on:click=go>
                                 <span class="badge">{severity.zh()}</span>
                                 <span class="message">{d.message.clone()}</span>
                                 <span class="code">{code}</span>

@@ -1,4 +1,4 @@
-//! The prose of the report: 一 (its text or five sub-parts), 五 and 六.
+//! The prose of the report: the preface, 一 (its text or five sub-parts), 五 and 六.
 
 use leptos::prelude::*;
 use report_core::{ProseField, Section};
@@ -34,12 +34,12 @@ fn prose_box(state: State, field: ProseField, rows: u32) -> impl IntoView {
     }
 }
 
-/// The prose fields of 一, above the tables.
+/// The preface (导语) and the prose fields of 一, above the tables.
 pub(super) fn overview(state: State) -> impl IntoView {
     let rows = |field: ProseField| if field.is_sub_part() { 2 } else { 3 };
     let fields: Vec<_> = ProseField::ALL
         .into_iter()
-        .filter(|f| f.section() == Section::Overview)
+        .filter(|f| matches!(f.section(), None | Some(Section::Overview)))
         .map(|f| prose_box(state, f, rows(f)))
         .collect();
     view! { <section class="prose-section">{fields}</section> }

@@ -16,7 +16,7 @@ mod title;
 use std::collections::BTreeMap;
 
 use report_core::layout::Section;
-use report_core::{Cell, Diagnostic, ImportProblem, Place, Report, TableId};
+use report_core::{Cell, Diagnostic, ImportProblem, Place, ProseField, Report, TableId};
 
 use crate::blocks::{Block, Source};
 use crate::import::{Format, Imported};
@@ -24,7 +24,7 @@ use crate::text::normalise;
 
 use appeals::read_appeals;
 use proactive::read_proactive;
-use prose::{prose, read_overview};
+use prose::{preface, prose, read_overview};
 use requests::read_requests;
 
 use title::{detect_edition, title};
@@ -177,9 +177,32 @@ pub(crate) fn interpret_with(
             sections.get(&n).cloned().unwrap_or_default()
         }
     };
+    if let Some((text, source)) = preface(&preamble).filter(|_| !sections.is_empty()) {
+        reader.report.preface = Some(text);
+        reader
+            .sources
+            .insert(ProseField::Preface.pointer().to_owned(), source);
+    }
     read_overview(&mut reader.report, &section(1));
     reader.report.problems = prose(&section(5));
     reader.report.other_matters = prose(&section(6));
+
+    // Where each field of prose starts: the paragraph its first line was read from.
+    for field in ProseField::ALL {
+        let Some(first) = reader.report.prose(field).and_then(|t| t.lines().next()) else {
+            continue;
+        };
+        let first = first.trim();
+        if let Some(source) = blocks.iter().find_map(|b| match b {
+            Block::Para { text, source } if text.trim() == first => Some(*source),
+            _ => None,
+        }) {
+            reader
+                .sources
+                .entry(field.pointer().to_owned())
+                .or_insert(source);
+        }
+    }
 
     read_proactive(&mut reader, &section(2));
     read_requests(&mut reader, &section(3), format);

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use report_core::{ProseField, Report};
+use report_core::{ProseField, Report, Source};
 
 use crate::blocks::Block;
 use crate::text::normalise;
@@ -31,6 +31,58 @@ pub(super) fn paragraphs(blocks: &[&Block]) -> Vec<String> {
 pub(super) fn prose(blocks: &[&Block]) -> Option<String> {
     let text = paragraphs(blocks).join("\n");
     (!text.is_empty()).then_some(text)
+}
+
+/// Words that open the preface of a report (导语): what it is drawn up under and what it covers.
+const PREFACE_WORDS: [&str; 6] = [
+    "本报告",
+    "本年度报告",
+    "根据《",
+    "依据《",
+    "按照《",
+    "统计期限",
+];
+
+/// The preface (导语): the sentences between the title and 一、总体情况 that speak of the report
+/// itself ("本报告根据《条例》……编制……统计期限自…起至…止……"), with where its first paragraph
+/// is. Lines of a portal's page or of the title (dates, sources, the title wrapped) are not
+/// sentences and are left out; so is anything before the last line that names the report.
+pub(super) fn preface(preamble: &[&Block]) -> Option<(String, Source)> {
+    let paras: Vec<(&str, Source)> = preamble
+        .iter()
+        .filter_map(|b| match b {
+            Block::Para { text, source } if !text.trim().is_empty() => Some((text.trim(), *source)),
+            _ => None,
+        })
+        .collect();
+    let opens = |p: &str| {
+        let norm = normalise(p);
+        PREFACE_WORDS.iter().any(|w| norm.contains(w)) && norm.contains('。')
+    };
+    let first = paras.iter().position(|(p, _)| opens(p))?;
+    // The preface runs on while its paragraphs are sentences (a wrapped paragraph's lines end
+    // without a full stop, the last one with it).
+    let mut kept: Vec<&str> = Vec::new();
+    // A page's text run into one paragraph carries the page's lines and the title before the
+    // preface ("当前位置：首页… 来源：… 全真版 文字版 根据《条例》…"): they end no sentence, and
+    // the preface starts at its first opening words.
+    let (head, _) = paras[first];
+    let start = PREFACE_WORDS
+        .iter()
+        .filter_map(|w| head.find(w))
+        .min()
+        .filter(|&at| !head[..at].contains('。'))
+        .unwrap_or(0);
+    kept.push(&head[start..]);
+    for (p, _) in &paras[first + 1..] {
+        let norm = normalise(p);
+        if norm.chars().count() < 8 && !norm.ends_with('。') {
+            break;
+        }
+        kept.push(p);
+    }
+    let text = kept.join("\n");
+    (!text.is_empty()).then(|| (text, paras[first].1))
 }
 
 pub(super) fn read_overview(report: &mut Report, blocks: &[&Block]) {
