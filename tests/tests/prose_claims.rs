@@ -213,3 +213,30 @@ fn the_preface_is_read_with_its_statistics_period() {
         assert!(!summary.contains("统计期限"), "{name}");
     }
 }
+
+/// Rule S7 on a published report signed at its end: 淮安市 2024 gives no publication date; with
+/// its office's signature dated after 31 March appended, as a PDF prints it flush right under 六,
+/// the signing date is found late and the finding points to 六.
+#[test]
+fn a_report_signed_after_the_deadline_is_named_at_its_signature() {
+    let mut text = std::fs::read_to_string(real("2024-huaian-city-gov")).expect("fixture");
+    let s7 = |text: &str| -> Vec<report_core::Diagnostic> {
+        report_io::check_document(text.as_bytes(), &CheckOptions::default())
+            .expect("reads")
+            .1
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code == "S7")
+            .collect()
+    };
+    assert!(s7(&text).is_empty());
+    text.push_str("\n                              淮安市人民政府办公室\n                                2025 年 3 月 20 日\n");
+    assert!(s7(&text).is_empty(), "signed in time");
+    text = text.replace("2025 年 3 月 20 日", "2025 年 4 月 10 日");
+    let found = s7(&text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0]
+        .message
+        .starts_with("文末落款日期为 2025-04-10，晚于法定期限 2025-03-31"));
+    assert_eq!(found[0].cells, ["/other_matters"]);
+}

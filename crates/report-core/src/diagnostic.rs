@@ -222,19 +222,24 @@ pub enum PlanProblem {
 /// A problem with the publication date (S7).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateProblem {
-    /// Published after the legal deadline.
+    /// Published (or signed) after the legal deadline.
     Late {
         /// The deadline.
         deadline: crate::report::Date,
-        /// When it was published.
+        /// When it was published, or signed.
         published: crate::report::Date,
         /// Whether the deadline is that of a government's own report (31 March).
         government: bool,
+        /// When the date is the one the report is signed with at its end (落款日期), not its
+        /// publication date: the prose field it closes.
+        signed: Option<ProseField>,
     },
-    /// Published before the year it covers had ended.
+    /// Published (or signed) before the year it covers had ended.
     Early {
-        /// When it was published.
+        /// When it was published, or signed.
         published: crate::report::Date,
+        /// When the date is the one the report is signed with at its end: the field it closes.
+        signed: Option<ProseField>,
     },
 }
 
@@ -508,6 +513,16 @@ impl Finding {
             Finding::RegulationsAtLevel { cells, .. } => cells.clone(),
             Finding::Plan(_) => vec![Place::Prose(ProseField::Problems)],
             Finding::Duplication { field, .. } => vec![Place::Prose(*field)],
+            Finding::Publication(
+                DateProblem::Late {
+                    signed: Some(field),
+                    ..
+                }
+                | DateProblem::Early {
+                    signed: Some(field),
+                    ..
+                },
+            ) => vec![Place::Prose(*field)],
             Finding::Publication(_) => vec![Place::Meta(MetaField::Published)],
             Finding::ProseYear { field, .. } => vec![Place::Prose(*field)],
             Finding::CopiedTables { cells, .. } => cells.clone(),

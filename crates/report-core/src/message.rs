@@ -450,13 +450,16 @@ fn zh(finding: &Finding, report: &Report) -> String {
             "正文有 {percent}% 与上年报告相同，超过一半；年度报告与上年雷同会在评估中被扣分。"
         ),
         Finding::Publication(problem) => match problem {
-            DateProblem::Late { deadline, published, government } => format!(
-                "发布于 {published}，晚于法定期限 {deadline}（《条例》第四十九条：{}）。",
+            DateProblem::Late { deadline, published, government, signed } => format!(
+                "{}，晚于法定期限 {deadline}（《条例》第四十九条：{}）。",
+                if signed.is_some() { format!("文末落款日期为 {published}") } else { format!("发布于 {published}") },
                 if *government { "县级以上人民政府的年度报告应于每年 3 月 31 日前公布" } else { "政府部门的年度报告应于每年 1 月 31 日前公布" }
             ),
-            DateProblem::Early { published } => format!(
-                "发布于 {published}，早于统计期结束（{} 年 12 月 31 日），请核对发布日期或报告年度。",
-                report.year
+            DateProblem::Early { published, signed } => format!(
+                "{}，早于统计期结束（{} 年 12 月 31 日），请核对{}或报告年度。",
+                if signed.is_some() { format!("文末落款日期为 {published}") } else { format!("发布于 {published}") },
+                report.year,
+                if signed.is_some() { "落款日期" } else { "发布日期" }
             ),
         },
         Finding::ProseYear { field, found, quote: q } => format!(
@@ -658,10 +661,14 @@ fn en(finding: &Finding, report: &Report) -> String {
         },
         Finding::Duplication { percent, .. } => format!("{percent}% of the prose is the same as last year's."),
         Finding::Publication(problem) => match problem {
-            DateProblem::Late { deadline, published, .. } => {
-                format!("Published {published}, after the legal deadline {deadline}.")
-            }
-            DateProblem::Early { published } => format!("Published {published}, before the year it covers ended."),
+            DateProblem::Late { deadline, published, signed, .. } => format!(
+                "{} {published}, after the legal deadline {deadline}.",
+                if signed.is_some() { "Signed" } else { "Published" }
+            ),
+            DateProblem::Early { published, signed } => format!(
+                "{} {published}, before the year it covers ended.",
+                if signed.is_some() { "Signed" } else { "Published" }
+            ),
         },
         Finding::ProseYear { found, .. } => format!(
             "The account of the year speaks of {found} in a report for {}.",

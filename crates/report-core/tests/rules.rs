@@ -368,6 +368,25 @@ fn s7_publication_date() {
     );
     r.published = Date::parse("2024-12-30");
     insta::assert_snapshot!("s7_early", only("S7", &r, None));
+
+    // No publication date given: the date the report is signed with at its end counts.
+    let mut r = consistent();
+    r.published = None;
+    r.other_matters = Some("本年度未收取信息处理费。\n某某市教育局\n二〇二五年二月十五日".into());
+    insta::assert_snapshot!("s7_signed_late", only("S7", &r, None));
+    r.other_matters = Some("本年度未收取信息处理费。\n某某市教育局\n2024 年 12 月 20 日".into());
+    insta::assert_snapshot!("s7_signed_early", only("S7", &r, None));
+    // Signed in time; a date inside a sentence is not a signature; a publication date wins.
+    for text in [
+        "本年度未收取信息处理费。\n2025年1月20日",
+        "截至2025年2月15日，本年度未收取信息处理费。",
+    ] {
+        r.other_matters = Some(text.into());
+        assert!(of("S7", &r, None).is_empty(), "{text}");
+    }
+    r.other_matters = Some("本年度未收取信息处理费。\n2025年2月15日".into());
+    r.published = Date::parse("2025-01-20");
+    assert!(of("S7", &r, None).is_empty());
 }
 
 #[test]

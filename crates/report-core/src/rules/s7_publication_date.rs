@@ -1,14 +1,16 @@
 use super::{declare_rule, Context, Rule, RuleMeta};
 use crate::diagnostic::{DateProblem, Finding};
+use crate::layout::ProseField;
 use crate::report::{AgencyLevel, Date};
 
 declare_rule! {
     /// ## What it checks
     ///
-    /// When the report gives its publication date (`published`): a department's report is
+    /// When the report gives its publication date (`published`), or else ends with the date it is
+    /// signed with (落款日期, the last line of 六 alone: "2025年1月20日"): a department's report is
     /// published by 31 January of the next year, a government's own report (an agency named
     /// …人民政府 or a zone's 管委会, or any name that is not a department's, above 乡镇) by 31 March;
-    /// and no report is published before its year has ended.
+    /// and no report is published (or signed) before its year has ended.
     /// 乡镇/街道 deadlines are set by provincial or local notices and are not checked.
     ///
     /// ## Why
@@ -68,8 +70,11 @@ impl Rule for PublicationDate {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let report = cx.report;
-        let Some(published) = report.published else {
-            return;
+        // The publication date when the report gives one, else the date it is signed with.
+        let (published, signed) = match (report.published, signed(report)) {
+            (Some(date), _) => (date, None),
+            (None, Some((field, date))) => (date, Some(field)),
+            (None, None) => return,
         };
         let next = report.year.saturating_add(1);
         if published
@@ -79,7 +84,10 @@ impl Rule for PublicationDate {
                 day: 1,
             })
         {
-            out.push(Finding::Publication(DateProblem::Early { published }));
+            out.push(Finding::Publication(DateProblem::Early {
+                published,
+                signed,
+            }));
             return;
         }
         if report.level() == Some(AgencyLevel::Township) {
@@ -96,9 +104,23 @@ impl Rule for PublicationDate {
                 deadline,
                 published,
                 government,
+                signed,
             }));
         }
     }
+}
+
+/// The date a report is signed with at its end (落款日期): the last line of 六 (or of 五, when 六
+/// is empty) when it is a date alone ("2025年1月20日", "二〇二五年一月二十日"). A report is
+/// published on or after it, so a signing date past the deadline, or before the year ended, is
+/// as wrong as such a publication date.
+fn signed(report: &crate::Report) -> Option<(ProseField, Date)> {
+    let field = [ProseField::OtherMatters, ProseField::Problems]
+        .into_iter()
+        .find(|&f| report.prose(f).is_some_and(|t| !t.trim().is_empty()))?;
+    let text = report.prose(field)?;
+    let last = text.lines().rev().find(|l| !l.trim().is_empty())?;
+    Some((field, Date::parse_written(last)?))
 }
 
 #[cfg(test)]
