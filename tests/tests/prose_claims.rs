@@ -240,3 +240,58 @@ fn a_report_signed_after_the_deadline_is_named_at_its_signature() {
         .starts_with("文末落款日期为 2025-04-10，晚于法定期限 2025-03-31"));
     assert_eq!(found[0].cells, ["/other_matters"]);
 }
+
+/// Every finding of the rules that read the prose or compare years (S1, S3, S5–S11) on every
+/// published report, each justified by the sentence it quotes; no report gives any other.
+///
+/// - 上海 2019 (page text and portal markup alike): "予以公开及部分公开258件" is 表三's 予以公开/自然人
+///   cell, not 予以公开 + 部分公开 (275); "无法提供265件" against the 337 of the 无法提供 rows; the
+///   five results listed add up to 716 of the 805 answered; "诉讼9件，均获维持" against 表四's
+///   尚未审结 cells.
+/// - 洪泽区 2024 (PDF and its text): "区政府办代表区政府受理政府信息公开申请17件" against 表三's 95
+///   new requests; the sentence speaks of one office, but the report does not say where the other
+///   78 came from, so it is a warning to look, not an error.
+#[test]
+fn every_prose_finding_on_the_published_reports_is_listed_here() {
+    const SHANGHAI: &[(&str, &str)] = &[
+        ("S1", "相加为 716 件，比例合计 90.74%"),
+        ("S8", "诉讼9件，均获维持"),
+        ("S1", "258 恰为表三「（一）予以公开」行「自然人」列的数字"),
+        ("S1", "无法提供 265 件，但表格中已填部分就有 337 件"),
+    ];
+    const HONGZE_2024: &[(&str, &str)] = &[("S1", "受理政府信息公开申请17件")];
+    let mut files = 0;
+    for entry in std::fs::read_dir(nianbao_tests::fixtures().join("real")).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let name = path
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let expected: &[(&str, &str)] = if name.starts_with("2019-shanghai") {
+            SHANGHAI
+        } else if name.starts_with("2024-huaian-hongze") {
+            HONGZE_2024
+        } else {
+            &[]
+        };
+        let bytes = std::fs::read(&path).expect("fixture");
+        let (_, result) = report_io::check_document(&bytes, &CheckOptions::default())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let found: Vec<(String, String)> = result
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with('S') || d.code.starts_with('B'))
+            .map(|d| (d.code.to_owned(), d.message.clone()))
+            .collect();
+        assert_eq!(found.len(), expected.len(), "{name}: {found:#?}");
+        for (code, words) in expected {
+            assert!(
+                found.iter().any(|(c, m)| c == code && m.contains(words)),
+                "{name}: no {code} saying {words}: {found:#?}"
+            );
+        }
+        files += 1;
+    }
+    assert_eq!(files, 11);
+}
