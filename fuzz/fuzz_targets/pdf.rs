@@ -1,0 +1,6 @@
+//! Fuzz target: a PDF file, read by the PDF reader (see `nianbao_tests::fuzz::replay`).
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    nianbao_tests::fuzz::quiet_caught_panics();
+    nianbao_tests::fuzz::replay("pdf", data)
+});
