@@ -78,9 +78,12 @@ impl Cell {
                 other => other,
             })
             .collect();
+        // A count written with its unit ("12件", as some portals' editors print every cell) is
+        // that count; an amount keeps its unit question to the reader (元 is not 万元).
+        let count = compact.strip_suffix('件').unwrap_or(&compact).trim_end();
         let parsed = match kind {
-            CellKind::Count => compact.parse::<u64>().ok().map(Cell::Count),
-            CellKind::SignedCount => compact.parse::<i64>().ok().map(Cell::Signed),
+            CellKind::Count => count.parse::<u64>().ok().map(Cell::Count),
+            CellKind::SignedCount => count.parse::<i64>().ok().map(Cell::Signed),
             CellKind::Money => parse_money(&compact).map(Cell::Money),
             CellKind::Text => None,
         };
@@ -227,6 +230,23 @@ mod tests {
         assert_eq!(
             Cell::parse(CellKind::Count, "约１００"),
             Cell::Text("约１００".into())
+        );
+    }
+
+    #[test]
+    fn a_count_written_with_its_unit_is_that_count() {
+        assert_eq!(Cell::parse(CellKind::Count, "3001件"), Cell::Count(3001));
+        assert_eq!(Cell::parse(CellKind::Count, "１２ 件"), Cell::Count(12));
+        assert_eq!(Cell::parse(CellKind::SignedCount, "-3件"), Cell::Signed(-3));
+        // Only the count's own unit, and only after a number; an amount keeps its unit question.
+        assert_eq!(Cell::parse(CellKind::Count, "件"), Cell::Text("件".into()));
+        assert_eq!(
+            Cell::parse(CellKind::Count, "12条"),
+            Cell::Text("12条".into())
+        );
+        assert_eq!(
+            Cell::parse(CellKind::Money, "25元"),
+            Cell::Text("25元".into())
         );
     }
 
