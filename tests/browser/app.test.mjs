@@ -212,6 +212,24 @@ test('a finding about the prose selects its sentence, and the preface has its ow
   assert.equal(preface.selected, '报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止');
 });
 
+test('cells split from run-together numbers are outlined to compare with the original', async () => {
+  const page = await open(chrome.context, origin);
+  await page.click('[data-action="new"]');
+  await page.setInputFiles('[data-action="import"]', path.join(fixtures, 'real/2021-pingtan-zone-admin-committee.txt'));
+  await page.waitForSelector('input.cell.inferred');
+  const outlined = await page.$$eval('input.cell.inferred', (cells) => cells.map((c) => c.dataset.cell));
+  // 表三's rows settled by the arithmetic, and 表四's run: each cell as published.
+  assert.ok(outlined.includes('/requests/new/total'), outlined.join(' '));
+  assert.ok(outlined.includes('/appeals/review/total'), outlined.join(' '));
+  const truth = JSON.parse(fs.readFileSync(path.join(fixtures, 'truth/2021-pingtan-zone-admin-committee.json'), 'utf8'));
+  assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), String(truth.requests.new.total));
+  assert.match(await page.textContent('.notice'), /虚线框标出的 \d+ 个单元格是从连在一起的数字推断拆分的/);
+  // Another draft shows no outline; the import's own draft still does.
+  await page.click('.notice button');
+  await page.click('[data-action="new"]');
+  assert.equal(await page.locator('input.cell.inferred').count(), 0);
+});
+
 test('no request leaves the page for another host', async () => {
   const page = await open(chrome.context, origin);
   await page.reload();

@@ -271,3 +271,44 @@ fn a_portal_page_and_its_text_read_to_the_same_report() {
     assert_eq!(page.report, text.report);
     assert!(differences(&page, &truth(name)).is_empty());
 }
+
+/// Cells split from run-together numbers by inference are named for the clerk to compare (I9,
+/// a note): 平潭's pages, whose table cells run together, name the rows their arithmetic
+/// settled, every named cell holds its true value, and a report whose cells are apart names none.
+#[test]
+fn cells_inferred_from_run_together_numbers_are_named_to_compare() {
+    use report_core::ImportProblem;
+    for name in truth_names() {
+        let imported =
+            report_io::import(&std::fs::read(real(&name)).expect("fixture")).expect("imports");
+        let inferred: Vec<&report_core::Diagnostic> = imported
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == ImportProblem::Inferred.code())
+            .collect();
+        if !name.contains("pingtan") {
+            assert!(inferred.is_empty(), "{name}: {inferred:#?}");
+            continue;
+        }
+        // 表三 (and 2022's 表二; 2021's 表四) each in one note.
+        assert!(!inferred.is_empty(), "{name}");
+        let truth = truth(&name);
+        for d in &inferred {
+            assert_eq!(d.severity, report_core::Severity::Info);
+            assert!(d.message.contains("请对照原文核对"), "{}", d.message);
+            assert!(d.source.is_some(), "{name}: where the first row was read");
+            for place in &d.places {
+                assert_eq!(
+                    imported.report.cell(*place),
+                    truth.cell(*place),
+                    "{name}: {}",
+                    place.pointer()
+                );
+            }
+        }
+        let tables: Vec<_> = inferred.iter().filter_map(|d| d.table()).collect();
+        let mut unique = tables.clone();
+        unique.dedup();
+        assert_eq!(tables, unique, "{name}: one note a table");
+    }
+}

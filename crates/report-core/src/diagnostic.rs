@@ -262,6 +262,9 @@ pub enum ImportProblem {
     HeadingVariant,
     /// Numbers run together were split by last year's report (表二's 现行有效件数 carried on).
     SettledByPrevious,
+    /// Numbers run together were split one way only once the table's arithmetic (or the prose)
+    /// ruled out the others: the cells are inferred, to compare with the original.
+    Inferred,
 }
 
 impl ImportProblem {
@@ -276,6 +279,7 @@ impl ImportProblem {
             ImportProblem::MissingTitle => "I6",
             ImportProblem::HeadingVariant => "I7",
             ImportProblem::SettledByPrevious => "I8",
+            ImportProblem::Inferred => "I9",
         }
     }
 
@@ -290,6 +294,7 @@ impl ImportProblem {
             ImportProblem::MissingTitle => "missing-title",
             ImportProblem::HeadingVariant => "heading-variant",
             ImportProblem::SettledByPrevious => "settled-by-previous",
+            ImportProblem::Inferred => "inferred-cells",
         }
     }
 
@@ -302,7 +307,9 @@ impl ImportProblem {
             ImportProblem::UnrecognisedRow
             | ImportProblem::MissingHeading
             | ImportProblem::MissingTitle => Severity::Warning,
-            ImportProblem::HeadingVariant | ImportProblem::SettledByPrevious => Severity::Info,
+            ImportProblem::HeadingVariant
+            | ImportProblem::SettledByPrevious
+            | ImportProblem::Inferred => Severity::Info,
         }
     }
 
@@ -317,11 +324,12 @@ impl ImportProblem {
             ImportProblem::MissingTitle => "标题中没有找到年度或机关",
             ImportProblem::HeadingVariant => "章节标题写法与官方格式不同",
             ImportProblem::SettledByPrevious => "连在一起的数字按上年报告拆分",
+            ImportProblem::Inferred => "连在一起的数字按勾稽关系拆分",
         }
     }
 
     /// Every import problem, in the order of their codes.
-    pub const ALL: [ImportProblem; 8] = [
+    pub const ALL: [ImportProblem; 9] = [
         ImportProblem::MissingTable,
         ImportProblem::UnrecognisedRow,
         ImportProblem::UnreadableRow,
@@ -330,6 +338,7 @@ impl ImportProblem {
         ImportProblem::MissingTitle,
         ImportProblem::HeadingVariant,
         ImportProblem::SettledByPrevious,
+        ImportProblem::Inferred,
     ];
 }
 

@@ -32,6 +32,9 @@ pub struct Note {
     pub severity: String,
     /// The Chinese message.
     pub message: String,
+    /// The cells it names, as JSON Pointers.
+    #[serde(default)]
+    pub cells: Vec<String>,
 }
 
 /// What importing gave.

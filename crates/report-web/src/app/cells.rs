@@ -131,6 +131,7 @@ pub(super) fn value_input(
 ) -> impl IntoView {
     let edition = state.report.with_untracked(|rep| rep.edition);
     let label = place.describe_zh(edition);
+    let pointer = place.pointer();
     let is_total =
         report_core::totals::computed_cells(&state.report.get_untracked()).contains(&place);
     let CellSignals {
@@ -146,6 +147,7 @@ pub(super) fn value_input(
             class="cell"
             class:computed=readonly
             class:blank=move || value.with(String::is_empty)
+            class:inferred=move || state.inferred.with(|(draft, cells)| cells.contains(&pointer) && state.draft.with(|d| d == draft))
             inputmode="decimal"
             autocomplete="off"
             data-cell=place.pointer()

@@ -55,12 +55,26 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                     }
                     None => format!("已导入 {name}（照录模式：各总计保留文件中的数字）。"),
                 };
-                for d in notes.map(|(_, d)| d).unwrap_or_default() {
+                let notes = notes.map(|(_, d)| d).unwrap_or_default();
+                for d in &notes {
                     text.push_str(&format!(
                         "\n{}：{}（{}）",
                         severity_zh(&d.severity),
                         d.message,
                         d.code
+                    ));
+                }
+                // Cells split from run-together numbers by inference are outlined until the
+                // next import, for the clerk to compare with the original.
+                let inferred: Vec<String> = notes
+                    .iter()
+                    .filter(|d| d.code == "I8" || d.code == "I9")
+                    .flat_map(|d| d.cells.iter().cloned())
+                    .collect();
+                if !inferred.is_empty() {
+                    text.push_str(&format!(
+                        "\n表格中以虚线框标出的 {} 个单元格是从连在一起的数字推断拆分的，请对照原文逐一核对。",
+                        inferred.len()
                     ));
                 }
                 // The import opens as a draft of its own: the open draft stays saved as it was.
@@ -73,7 +87,9 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                 state.computed.set(false);
                 state.aside.set(Vec::new());
                 state.name.set(String::new());
-                state.draft.set(crate::storage::new_id());
+                let draft = crate::storage::new_id();
+                state.inferred.set((draft.clone(), inferred));
+                state.draft.set(draft);
                 state.report.set(report);
                 state.notice.set(Some(text));
             }

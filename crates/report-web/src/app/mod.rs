@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
         base: StoredValue::new(base),
         saved: RwSignal::new(state::Saved::Not),
         year_typed: RwSignal::new(true),
+        inferred: RwSignal::new(Default::default()),
     };
     state.name.set(stored.map(|d| d.name).unwrap_or_default());
     let drafts = RwSignal::new(storage::drafts());

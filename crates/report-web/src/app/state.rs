@@ -35,6 +35,9 @@ pub(super) struct State {
     pub(super) year_typed: RwSignal<bool>,
     /// When the open draft was last saved ("HH:MM"), or why it was not.
     pub(super) saved: RwSignal<Saved>,
+    /// The cells an import inferred (split from run-together numbers, I8 and I9), for the clerk
+    /// to compare with the original: the draft the import opened, and the cells' pointers.
+    pub(super) inferred: RwSignal<(String, Vec<String>)>,
 }
 
 /// What the page says of saving.

@@ -60,6 +60,9 @@ struct Reader {
     sources: BTreeMap<String, Source>,
     /// Last year's report, where the caller has it: it settles splits the text cannot.
     previous: Option<Report>,
+    /// Rows whose run-together numbers were split one way of several: their cells, the run and
+    /// where it was read.
+    inferred: Vec<(Vec<Place>, String, Source)>,
 }
 
 impl Reader {
@@ -143,6 +146,7 @@ pub(crate) fn interpret_with(
         diagnostics,
         sources: BTreeMap::new(),
         previous: previous.cloned(),
+        inferred: Vec::new(),
     };
     // Rows are added as they are read: a row the document lacks stays absent (rule H8).
     reader.report.proactive = Default::default();
@@ -207,6 +211,7 @@ pub(crate) fn interpret_with(
     read_proactive(&mut reader, &section(2));
     read_requests(&mut reader, &section(3), format);
     read_appeals(&mut reader, &section(4));
+    note_inferred(&mut reader);
     let present: Vec<TableId> = reader.report.tables_present().collect();
     for table in TableId::ALL {
         if !present.contains(&table) {
@@ -225,6 +230,63 @@ pub(crate) fn interpret_with(
         format,
         sources: reader.sources,
     })
+}
+
+/// One note a table for the cells split from run-together numbers by inference (I9), naming
+/// each of them, so that every front end can show which cells to compare with the original.
+/// Cells last year's report settled are named by their own note (I8) instead.
+fn note_inferred(reader: &mut Reader) {
+    let settled: Vec<Place> = reader
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == ImportProblem::SettledByPrevious.code())
+        .flat_map(|d| d.places.clone())
+        .collect();
+    let edition = reader.report.edition;
+    for table in TableId::ALL {
+        let rows: Vec<&(Vec<Place>, String, Source)> = reader
+            .inferred
+            .iter()
+            .filter(|(places, _, _)| places.first().and_then(Place::table) == Some(table))
+            .filter(|(places, _, _)| !places.iter().all(|p| settled.contains(p)))
+            .collect();
+        let Some((_, first_run, source)) = rows.first() else {
+            continue;
+        };
+        let places: Vec<Place> = rows.iter().flat_map(|(p, _, _)| p.clone()).collect();
+        // 表四 is one row of fifteen cells: the table names it.
+        let names: Vec<String> = rows
+            .iter()
+            .filter(|_| table != TableId::Appeals)
+            .take(3)
+            .filter_map(|(p, _, _)| p.first())
+            .map(|p| {
+                let row = match *p {
+                    Place::Proactive(item, _) => Place::Proactive(item, None),
+                    Place::Requests(row, _) => Place::Requests(row, None),
+                    Place::Appeals(group, _) => Place::Appeals(group, None),
+                    other => other,
+                };
+                let name = row.describe_zh(edition);
+                name.trim_start_matches(table.short_name()).to_owned()
+            })
+            .collect();
+        let more = if rows.len() > 3 {
+            format!("等 {} 行", rows.len())
+        } else {
+            String::new()
+        };
+        let message = format!(
+            "{}{}{}的数字连在一起（如“{first_run}”），有多种拆法，已按表格的勾稽关系和正文所述数字选定唯一一种；这些单元格是推断所得，请对照原文核对。",
+            table.short_name(),
+            names.join("、"),
+            more
+        );
+        let diagnostic = Diagnostic::import(ImportProblem::Inferred, message)
+            .with_places(places)
+            .at(*source);
+        reader.diagnose(diagnostic);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -215,6 +215,15 @@ pub(super) fn place_options(
         );
         return;
     }
+    // One split left of several the digits allow: the table's arithmetic, the prose or last
+    // year's report chose it, and the clerk should compare it with the original.
+    if options.len() == 1
+        && crate::import::split::splits(run, places.len()).is_none_or(|all| all.len() > 1)
+    {
+        reader
+            .inferred
+            .push((places.to_vec(), run.trim().to_owned(), source));
+    }
     for (k, place) in places.iter().enumerate() {
         let values: BTreeSet<&String> = options.iter().map(|o| &o[k]).collect();
         let kind = place.kind().unwrap_or(CellKind::Count);
