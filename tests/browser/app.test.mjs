@@ -223,7 +223,7 @@ test('cells split from run-together numbers are outlined to compare with the ori
   assert.ok(outlined.includes('/appeals/review/total'), outlined.join(' '));
   const truth = JSON.parse(fs.readFileSync(path.join(fixtures, 'truth/2021-pingtan-zone-admin-committee.json'), 'utf8'));
   assert.equal(await page.inputValue('[data-cell="/requests/new/total"]'), String(truth.requests.new.total));
-  assert.match(await page.textContent('.notice'), /虚线框标出的 \d+ 个单元格是从连在一起的数字推断拆分的/);
+  assert.match(await page.textContent('.notice'), /虚线框标出的 43 个单元格是推断所得/);
   // Another draft shows no outline; the import's own draft still does.
   await page.click('.notice button');
   await page.click('[data-action="new"]');

@@ -202,6 +202,32 @@ fn a_portal_page_printed_by_a_browser_keeps_its_blank_cells_in_place() {
         "no row in doubt: {:?}",
         imported.diagnostics
     );
+    // The rows whose blanks were placed by position are named for the clerk to compare (I9),
+    // 表三's and 表四's, and each cell named is as published.
+    let positioned: Vec<&report_core::Diagnostic> = imported
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "I9" && d.message.contains("对齐位置"))
+        .collect();
+    let tables: Vec<_> = positioned.iter().filter_map(|d| d.table()).collect();
+    assert_eq!(
+        tables,
+        [
+            report_core::TableId::Requests,
+            report_core::TableId::Appeals
+        ],
+        "{positioned:#?}"
+    );
+    for d in &positioned {
+        for place in &d.places {
+            assert_eq!(
+                imported.report.cell(*place),
+                report.cell(*place),
+                "{}",
+                place.pointer()
+            );
+        }
+    }
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -262,8 +262,9 @@ pub enum ImportProblem {
     HeadingVariant,
     /// Numbers run together were split by last year's report (表二's 现行有效件数 carried on).
     SettledByPrevious,
-    /// Numbers run together were split one way only once the table's arithmetic (or the prose)
-    /// ruled out the others: the cells are inferred, to compare with the original.
+    /// Cells inferred rather than read apart, to compare with the original: numbers run together
+    /// split one way once the table's arithmetic (or the prose) ruled out the others, or a PDF
+    /// row's numbers put in their columns by their alignment with the header.
     Inferred,
 }
 
@@ -324,7 +325,7 @@ impl ImportProblem {
             ImportProblem::MissingTitle => "标题中没有找到年度或机关",
             ImportProblem::HeadingVariant => "章节标题写法与官方格式不同",
             ImportProblem::SettledByPrevious => "连在一起的数字按上年报告拆分",
-            ImportProblem::Inferred => "连在一起的数字按勾稽关系拆分",
+            ImportProblem::Inferred => "单元格为推断所得，需对照原文",
         }
     }
 

@@ -64,8 +64,9 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                         d.code
                     ));
                 }
-                // Cells split from run-together numbers by inference are outlined until the
-                // next import, for the clerk to compare with the original.
+                // Cells inferred (split from run-together numbers, or placed in a PDF's columns
+                // by position) are outlined in the import's draft, for the clerk to compare
+                // with the original.
                 let inferred: Vec<String> = notes
                     .iter()
                     .filter(|d| d.code == "I8" || d.code == "I9")
@@ -73,7 +74,7 @@ pub(super) fn import_bytes(state: State, name: String, bytes: Vec<u8>) {
                     .collect();
                 if !inferred.is_empty() {
                     text.push_str(&format!(
-                        "\n表格中以虚线框标出的 {} 个单元格是从连在一起的数字推断拆分的，请对照原文逐一核对。",
+                        "\n表格中以虚线框标出的 {} 个单元格是推断所得（数字连在一起时的拆法，或按对齐位置放入的栏），请对照原文逐一核对。",
                         inferred.len()
                     ));
                 }

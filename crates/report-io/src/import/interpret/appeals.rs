@@ -88,6 +88,8 @@ pub(super) fn read_appeals(reader: &mut Reader, blocks: &[&Block]) {
                 );
             }
             flag_short_row(reader, &row, cells, &places);
+            let texts: Vec<&str> = cells.iter().map(|(t, _)| t.as_str()).collect();
+            reader.note_positioned(&places, &texts, row.source);
         }
         Values::Run(run) => {
             let balanced: Vec<Vec<String>> = splits(run, places.len())
@@ -245,6 +247,12 @@ fn read_by_group(reader: &mut Reader, blocks: &[&Block]) -> bool {
                 row.source.column(i + 1),
             );
         }
+        let places: Vec<Place> = Outcome::ALL
+            .iter()
+            .map(|&o| Place::Appeals(group, Some(o)))
+            .collect();
+        let texts: Vec<&str> = cells.iter().map(|(t, _)| t.as_str()).collect();
+        reader.note_positioned(&places[..texts.len().min(places.len())], &texts, row.source);
     }
     true
 }

@@ -63,11 +63,23 @@ struct Reader {
     /// Rows whose run-together numbers were split one way of several: their cells, the run and
     /// where it was read.
     inferred: Vec<(Vec<Place>, String, Source)>,
+    /// Rows of a PDF that printed fewer numbers than columns, each number put in the column it
+    /// is aligned with: their cells and where they were read.
+    positioned: Vec<(Vec<Place>, Source)>,
 }
 
 impl Reader {
     fn diagnose(&mut self, diagnostic: Diagnostic) {
         self.diagnostics.push(diagnostic);
+    }
+
+    /// Notes a row of printed text (a PDF's) whose blank cells were placed by the numbers'
+    /// alignment with the header: a blank among its numbers can come from nothing else there.
+    fn note_positioned(&mut self, places: &[Place], texts: &[&str], source: Source) {
+        let blanks = texts.iter().filter(|t| t.trim().is_empty()).count();
+        if !self.columns && blanks > 0 && blanks < texts.len() {
+            self.positioned.push((places.to_vec(), source));
+        }
     }
 
     fn set(&mut self, place: Place, cell: Cell, mut source: Source) {
@@ -147,6 +159,7 @@ pub(crate) fn interpret_with(
         sources: BTreeMap::new(),
         previous: previous.cloned(),
         inferred: Vec::new(),
+        positioned: Vec::new(),
     };
     // Rows are added as they are read: a row the document lacks stays absent (rule H8).
     reader.report.proactive = Default::default();
@@ -281,6 +294,26 @@ fn note_inferred(reader: &mut Reader) {
             table.short_name(),
             names.join("、"),
             more
+        );
+        let diagnostic = Diagnostic::import(ImportProblem::Inferred, message)
+            .with_places(places)
+            .at(*source);
+        reader.diagnose(diagnostic);
+    }
+    for table in TableId::ALL {
+        let rows: Vec<&(Vec<Place>, Source)> = reader
+            .positioned
+            .iter()
+            .filter(|(places, _)| places.first().and_then(Place::table) == Some(table))
+            .collect();
+        let Some((_, source)) = rows.first() else {
+            continue;
+        };
+        let places: Vec<Place> = rows.iter().flat_map(|(p, _)| p.clone()).collect();
+        let message = format!(
+            "{}有 {} 行印出的数字少于栏数，已按每个数字与表头各栏的对齐位置放入，其余栏为空白；这些单元格是按位置判断的，请对照原文核对。",
+            table.short_name(),
+            rows.len()
         );
         let diagnostic = Diagnostic::import(ImportProblem::Inferred, message)
             .with_places(places)

@@ -89,6 +89,8 @@ pub(super) fn read_requests(reader: &mut Reader, blocks: &[&Block], _format: For
                     );
                 }
                 flag_short_row(reader, row, cells, &row_places(r));
+                let texts: Vec<&str> = cells.iter().map(|(t, _)| t.as_str()).collect();
+                reader.note_positioned(&row_places(r), &texts, row.source);
             }
             Values::Run(run) => runs.push((r, run.clone(), row.source)),
             Values::Spread(count) => unreadable(
