@@ -186,6 +186,14 @@ test('choosing a finding moves focus to its cell, and its rule is one click away
   assert.equal(await page.getAttribute('[data-cell="/requests/new/natural_person"]', 'aria-label'), '表三「一、本年新收」行「自然人」列');
 });
 
+// The focused text box's field and the text selected in it.
+function selection(page) {
+  return page.evaluate(() => {
+    const area = document.activeElement;
+    return { field: area.dataset.field, selected: area.value.slice(area.selectionStart, area.selectionEnd) };
+  });
+}
+
 test('a finding about the prose selects its sentence, and the preface has its own box', async () => {
   const page = await open(chrome.context, origin);
   await page.click('[data-action="new"]');
@@ -195,19 +203,13 @@ test('a finding about the prose selects its sentence, and the preface has its ow
   assert.match(await page.inputValue('textarea[data-field="/preface"]'), /^本报告由淮安市洪泽区人民政府办公室.*统计期限自2024年1月1日/);
   assert.doesNotMatch(await page.inputValue('textarea[data-field="/overview/summary"]'), /统计期限/);
   await page.click('.findings li[data-code="S1"] .finding-go');
-  const focused = await page.evaluate(() => {
-    const area = document.activeElement;
-    return { field: area.dataset.field, selected: area.value.slice(area.selectionStart, area.selectionEnd) };
-  });
+  const focused = await selection(page);
   assert.equal(focused.field, '/overview/disclosure_on_request');
   assert.equal(focused.selected, '2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复');
   // A copied preface: last year's statistics period is named there, and its sentence selected.
   await page.fill('textarea[data-field="/preface"]', '本报告根据《条例》编制。报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止。');
   await page.click('.findings li[data-code="S11"] .finding-go');
-  const preface = await page.evaluate(() => {
-    const area = document.activeElement;
-    return { field: area.dataset.field, selected: area.value.slice(area.selectionStart, area.selectionEnd) };
-  });
+  const preface = await selection(page);
   assert.equal(preface.field, '/preface');
   assert.equal(preface.selected, '报告中所列数据统计期限自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止');
 });

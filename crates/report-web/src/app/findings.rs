@@ -27,16 +27,18 @@ fn gaps(state: State) -> Vec<(String, String)> {
     out
 }
 
+/// The form's element for the field at `pointer` (`data-field`), as the type asked for.
+fn field_element<T: JsCast>(pointer: &str) -> Option<T> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("[data-field=\"{pointer}\"]"))
+        .ok()??
+        .dyn_into::<T>()
+        .ok()
+}
+
 fn focus_field(pointer: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("[data-field=\"{pointer}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(element) = field_element::<web_sys::HtmlElement>(pointer) {
         let _ = element.focus();
     }
 }
@@ -44,15 +46,7 @@ fn focus_field(pointer: &str) {
 /// Focuses the text box of a prose field and selects the sentence at `range` (UTF-16 offsets, as
 /// the box counts), so that the clerk sees what the finding quotes.
 fn focus_passage(pointer: &str, range: Option<(u32, u32)>) {
-    let Some(area) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector(&format!("textarea[data-field=\"{pointer}\"]"))
-                .ok()
-                .flatten()
-        })
-        .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
+    let Some(area) = field_element::<web_sys::HtmlTextAreaElement>(pointer) else {
         return;
     };
     let _ = area.focus();
